@@ -1,0 +1,51 @@
+// Shared plumbing for CLI commands: the global options, opening the workspace, and printing.
+import type { Command } from 'commander';
+import { openWorkspace, type Workspace } from '../engine/workspace/workspace.js';
+
+export interface GlobalOptions {
+  workspace: string;
+  json?: boolean;
+}
+
+/** The options set on the root `ingot` command, seen from any subcommand. */
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals<GlobalOptions>();
+}
+
+/** Opens the workspace named by --workspace, runs `fn`, and always closes it. */
+export async function withWorkspace<T>(cmd: Command, fn: (ws: Workspace) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  const ws = await openWorkspace(globals(cmd).workspace, options);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+/** Prints `value` as JSON when --json is set, else calls `human`. */
+export function output(cmd: Command, value: unknown, human: () => string): void {
+  if (globals(cmd).json) process.stdout.write(JSON.stringify(value, jsonReplacer) + '\n');
+  else process.stdout.write(human() + '\n');
+}
+
+function jsonReplacer(_key: string, v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  return v;
+}
+
+/** Renders rows as an aligned text table (for TTY output). */
+export function textTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const cells = rows.map((r) => r.map(cellText));
+  const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length))));
+  const line = (vals: readonly string[]): string =>
+    vals.map((v, i) => (v.length > (widths[i] ?? 0) ? v.slice(0, (widths[i] ?? 1) - 1) + '…' : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v, jsonReplacer);
+  return String(v);
+}
