@@ -1,0 +1,8 @@
+// The engine contract, re-exported from one place.
+export * from './common.js';
+export * from './engine-api.js';
+export * from './ingest.js';
+export * from './pipeline.js';
+export * from './quality.js';
+export * from './tables.js';
+export * from './workspace.js';

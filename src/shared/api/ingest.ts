@@ -1,0 +1,60 @@
+// Contract: sources, file preview and loading files or APIs into bronze.
+import { z } from 'zod';
+import { ArrowPayloadSchema, NameSchema } from './common.js';
+
+export const SourceInfoSchema = z.object({
+  name: z.string(),
+  kind: z.string(),
+  /** File path/glob or URL, for display. */
+  location: z.string(),
+  file: z.string(),
+  lastBatch: z
+    .object({ batchId: z.number(), loadedAt: z.string(), rowsLoaded: z.number(), rowsRejected: z.number(), status: z.string() })
+    .nullable(),
+  /** Incremental cursor of API sources, if any. */
+  cursor: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+export const ListSourcesResultSchema = z.object({ sources: z.array(SourceInfoSchema) });
+
+export const PreviewFileRequestSchema = z.object({
+  path: z.string().min(1),
+  /** Format options as in a source YAML (delimiter, header, sheet, …). */
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+export const PreviewResultSchema = z.object({
+  format: z.string(),
+  dialect: z.record(z.string(), z.unknown()).nullable(),
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: ArrowPayloadSchema,
+});
+export type PreviewResult = z.infer<typeof PreviewResultSchema>;
+
+export const IngestRequestSchema = z.object({
+  /** A source name, or a file path to ingest as a new source. */
+  source: z.string().min(1),
+  replace: z.boolean().default(false),
+});
+export const IngestResultSchema = z.object({
+  source: NameSchema,
+  table: z.string(),
+  batchId: z.number().nullable(),
+  /** True when the same content was already loaded: nothing changed. */
+  unchanged: z.boolean(),
+  rowsLoaded: z.number(),
+  rowsRejected: z.number(),
+  durationMs: z.number(),
+  drift: z.array(z.object({ column: z.string(), change: z.string(), detail: z.string() })).default([]),
+  message: z.string(),
+});
+export type IngestResult = z.infer<typeof IngestResultSchema>;
+
+export const IngestProgressSchema = z.object({
+  source: z.string(),
+  phase: z.string(),
+  /** 0–100, or -1 when unknown. */
+  percentage: z.number(),
+  rows: z.number().optional(),
+});
+export type IngestProgress = z.infer<typeof IngestProgressSchema>;

@@ -1,0 +1,75 @@
+// Contract: models, plans, runs and the live run event stream.
+import { z } from 'zod';
+
+export const ModelInfoSchema = z.object({
+  name: z.string(),
+  layer: z.enum(['silver', 'gold']),
+  materialization: z.enum(['view', 'table', 'incremental']),
+  file: z.string(),
+  dependsOn: z.array(z.string()),
+  tags: z.array(z.string()),
+  description: z.string().nullable(),
+});
+export type ModelInfo = z.infer<typeof ModelInfoSchema>;
+export const ListModelsResultSchema = z.object({ models: z.array(ModelInfoSchema) });
+
+export const SelectionSchema = z.object({
+  /** Selection syntax: `name`, `+name`, `name+`, `layer:silver`, `tag:x`; empty = everything. */
+  select: z.string().max(2000).default(''),
+});
+
+export const PlanItemSchema = z.object({
+  model: z.string(),
+  action: z.enum(['build', 'skip']),
+  reasons: z.array(z.string()),
+});
+export const PlanResultSchema = z.object({ items: z.array(PlanItemSchema) });
+export type PlanResult = z.infer<typeof PlanResultSchema>;
+
+export const StartRunRequestSchema = SelectionSchema.extend({
+  fullRefresh: z.boolean().default(false),
+  /** Backfill range `FROM..TO` for partitioned incremental models. */
+  partitions: z.string().max(200).optional(),
+});
+export type StartRunRequest = z.input<typeof StartRunRequestSchema>;
+export const StartRunResultSchema = z.object({ runId: z.number().int() });
+
+export const RunStatusSchema = z.enum(['running', 'success', 'failed', 'cancelled', 'interrupted', 'partial', 'noop']);
+export const ModelRunStatusSchema = z.enum(['pending', 'running', 'success', 'failed', 'skipped', 'unchanged', 'cancelled']);
+
+export const ModelRunSchema = z.object({
+  model: z.string(),
+  status: ModelRunStatusSchema,
+  rowsIn: z.number().nullable(),
+  rowsOut: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  error: z.string().nullable(),
+  errorDetail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ModelRun = z.infer<typeof ModelRunSchema>;
+
+export const RunSummarySchema = z.object({
+  runId: z.number().int(),
+  trigger: z.enum(['manual', 'schedule', 'cli']),
+  selection: z.string(),
+  status: RunStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  models: z.array(ModelRunSchema),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const ListRunsRequestSchema = z.object({ limit: z.number().int().positive().max(1000).default(50) });
+export const ListRunsResultSchema = z.object({ runs: z.array(RunSummarySchema) });
+export const RunIdSchema = z.object({ runId: z.number().int() });
+
+/** Live events of a run, in the order they happen. */
+export const RunEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run-started'), runId: z.number(), models: z.array(z.string()), at: z.string() }),
+  z.object({ type: z.literal('model-started'), runId: z.number(), model: z.string(), at: z.string() }),
+  z.object({ type: z.literal('model-progress'), runId: z.number(), model: z.string(), percentage: z.number() }),
+  z.object({ type: z.literal('model-finished'), runId: z.number(), model: z.string(), run: ModelRunSchema }),
+  z.object({ type: z.literal('run-finished'), runId: z.number(), status: RunStatusSchema, at: z.string() }),
+]);
+export type RunEvent = z.infer<typeof RunEventSchema>;

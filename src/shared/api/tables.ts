@@ -1,0 +1,34 @@
+// Contract: the catalog of tables by layer, paging a table into a grid, and ad-hoc SQL.
+import { z } from 'zod';
+import { LayerSchema, NameSchema } from './common.js';
+
+export const TableInfoSchema = z.object({
+  layer: LayerSchema,
+  name: z.string(),
+  rows: z.number().nonnegative(),
+  bytes: z.number().nonnegative(),
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** ISO timestamp of the last load or build, or null if unknown. */
+  lastLoadedAt: z.string().nullable(),
+  kind: z.enum(['table', 'view']),
+});
+export type TableInfo = z.infer<typeof TableInfoSchema>;
+
+export const ListTablesResultSchema = z.object({ tables: z.array(TableInfoSchema) });
+
+export const SortSchema = z.object({ column: z.string(), descending: z.boolean().default(false) });
+
+export const TablePageRequestSchema = z.object({
+  layer: LayerSchema,
+  table: NameSchema,
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(100_000),
+  sort: z.array(SortSchema).max(8).default([]),
+});
+export type TablePageRequest = z.input<typeof TablePageRequestSchema>;
+
+export const QueryRequestSchema = z.object({
+  sql: z.string().min(1).max(1_000_000),
+  limit: z.number().int().positive().max(1_000_000).default(10_000),
+});
+export type QueryRequest = z.input<typeof QueryRequestSchema>;
