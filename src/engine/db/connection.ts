@@ -47,6 +47,13 @@ export interface SqlConnection {
   arrow(sql: string, params?: SqlParams, options?: RunOptions): Promise<ArrowResult>;
   /** Column names and types of a query, without running it. */
   describe(sql: string, params?: SqlParams): Promise<ColumnInfo[]>;
+  /**
+   * Splits `sql` into statements with DuckDB's parser and names what each does ('SELECT', 'INSERT',
+   * 'CREATE', 'EXPLAIN', …), without running anything. The first statement is bound, so its SQL
+   * errors surface here; a later one that cannot be bound on its own (it uses a table an earlier
+   * one creates) reports 'UNKNOWN'.
+   */
+  statementTypes(sql: string): Promise<string[]>;
   /** Runs `fn` inside BEGIN/COMMIT; rolls back if it throws. Nested calls join the outer transaction. */
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
   /** Interrupts whatever this connection is running. */

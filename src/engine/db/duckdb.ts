@@ -1,6 +1,6 @@
 // The DuckDB driver: opens one instance per workspace and implements SqlConnection on
 // @duckdb/node-api. This directory is the only place that imports the DuckDB package.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { IngotError } from '../../shared/errors.js';
 import type { ArrowResult, ColumnInfo, Database, Row, RunOptions, SqlConnection, SqlParams } from './connection.js';
 import { openError, statementError } from './errors.js';
@@ -117,6 +117,30 @@ class DuckConnection implements SqlConnection {
       const cols: ColumnInfo[] = [];
       for (let i = 0; i < n; i++) cols.push({ name: prepared.columnName(i), type: prepared.columnType(i).toString() });
       return cols;
+    });
+  }
+
+  async statementTypes(sql: string): Promise<string[]> {
+    return this.guard(sql, undefined, async () => {
+      let extracted;
+      try {
+        extracted = await this.conn.extractStatements(sql);
+      } catch (err) {
+        // Only whitespace, comments or semicolons: the parser finds no statement and reports no error.
+        if (err instanceof Error && err.message.endsWith('Error in native callback')) return [];
+        throw err;
+      }
+      const types: string[] = [];
+      for (let i = 0; i < extracted.count; i++) {
+        try {
+          const prepared = await extracted.prepare(i);
+          types.push(StatementType[prepared.statementType] ?? 'UNKNOWN');
+        } catch (err) {
+          if (i === 0) throw err;
+          types.push('UNKNOWN');
+        }
+      }
+      return types;
     });
   }
 

@@ -1,0 +1,112 @@
+// Running a user's SQL: one read-only statement by default, paging, errors located in the user's
+// own text, cancellation, and writes only when explicitly allowed.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { openDatabase } from '../../../src/engine/db/duckdb.js';
+import type { Database, SqlConnection } from '../../../src/engine/db/connection.js';
+import { countQueryRows, runQuery } from '../../../src/engine/query/run-query.js';
+import { IngotError } from '../../../src/shared/errors.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+let db: Database;
+let conn: SqlConnection;
+
+beforeEach(async () => {
+  db = await openDatabase(join(await tempDir(), 'q.duckdb'), { threads: 1 });
+  conn = await db.connect();
+  await conn.run(`CREATE SCHEMA gold; CREATE TABLE gold.sales AS SELECT range AS id, 'item ' || range AS item FROM range(50)`);
+});
+
+afterEach(() => {
+  conn.close();
+  db.close();
+});
+
+const ids = (ipc: Uint8Array): number[] => Array.from(tableFromIPC(ipc).getChild('id') ?? [], Number);
+const errorOf = (p: Promise<unknown>): Promise<IngotError> => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as IngotError);
+const salesCount = async (): Promise<unknown> => (await conn.one('SELECT count(*) AS n FROM gold.sales'))?.n;
+
+describe('runQuery', () => {
+  it('returns a query result as Arrow with its columns and statement type', async () => {
+    const result = await runQuery(conn, 'SELECT id, item FROM gold.sales WHERE id < 3 ORDER BY id');
+    expect(result.statementType).toBe('SELECT');
+    expect(result.rowCount).toBe(3);
+    expect(result.columns).toEqual([{ name: 'id', type: 'BIGINT' }, { name: 'item', type: 'VARCHAR' }]);
+    expect(ids(result.ipc)).toEqual([0, 1, 2]);
+  });
+
+  it('pages with limit and offset, even with a trailing semicolon and comment', async () => {
+    const result = await runQuery(conn, 'SELECT id FROM gold.sales ORDER BY id; -- the window comes from Ingot', { limit: 5, offset: 10 });
+    expect(ids(result.ipc)).toEqual([10, 11, 12, 13, 14]);
+    const tail = await runQuery(conn, 'FROM gold.sales ORDER BY id DESC -- FROM-first syntax', { limit: 2 });
+    expect(ids(tail.ipc)).toEqual([49, 48]);
+  });
+
+  it('runs DESCRIBE, SHOW, SUMMARIZE, PRAGMA and EXPLAIN as read-only queries', async () => {
+    for (const sql of ['DESCRIBE gold.sales', 'SHOW ALL TABLES', 'SUMMARIZE gold.sales', "PRAGMA table_info('gold.sales')", 'EXPLAIN SELECT * FROM gold.sales']) {
+      const result = await runQuery(conn, sql, { limit: 100 });
+      expect(result.rowCount, sql).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses several statements and statements that write, leaving data alone', async () => {
+    const multi = await errorOf(runQuery(conn, 'SELECT 1; DELETE FROM gold.sales'));
+    expect(multi.code).toBe('INVALID_INPUT');
+    expect(multi.message).toContain('2 statements');
+    for (const sql of ['DELETE FROM gold.sales', 'CREATE TABLE gold.x (a INT)', "COPY gold.sales TO '/tmp/never.csv'", 'SET threads = 1', 'DROP TABLE gold.sales', 'CHECKPOINT']) {
+      const err = await errorOf(runQuery(conn, sql));
+      expect(err.code, sql).toBe('INVALID_INPUT');
+      expect(err.hint, sql).toContain('--write');
+    }
+    expect(await salesCount()).toBe(50);
+  });
+
+  it('blocks a write hidden inside a read-only statement type', async () => {
+    const err = await errorOf(runQuery(conn, `EXPLAIN ANALYZE INSERT INTO gold.sales VALUES (99, 'sneaky')`));
+    expect(err.code).toBe('INVALID_INPUT');
+    expect(err.message).toContain('read-only');
+    expect(await salesCount()).toBe(50);
+  });
+
+  it('runs scripts that change data when writing is allowed', async () => {
+    const result = await runQuery(conn, `CREATE TABLE gold.extra AS SELECT 1 AS id; INSERT INTO gold.extra VALUES (2); SELECT id FROM gold.extra ORDER BY id`, { allowWrite: true });
+    expect(ids(result.ipc)).toEqual([1, 2]);
+    await runQuery(conn, 'DELETE FROM gold.sales WHERE id >= 40', { allowWrite: true });
+    expect(await salesCount()).toBe(10 * 4);
+  });
+
+  it('locates errors in the SQL the user wrote, also when paging', async () => {
+    const err = await errorOf(runQuery(conn, 'SELECT id,\n  itme\nFROM gold.sales', { limit: 10 }));
+    expect(err.code).toBe('SQL_ERROR');
+    expect(err.detail).toMatchObject({ line: 2, column: 3, sql: 'SELECT id,\n  itme\nFROM gold.sales' });
+    const sql = `SELECT id,\n  (CASE WHEN id = 40 THEN 'x' ELSE '1' END)::INTEGER AS n FROM gold.sales`;
+    const runtime = await errorOf(runQuery(conn, sql, { limit: 100 }));
+    expect(runtime.message).toContain('Conversion Error');
+    expect(runtime.message).toMatch(/\(line 2, column \d+\)$/);
+    expect(runtime.detail).toMatchObject({ sql, line: 2 });
+    const missing = await errorOf(runQuery(conn, 'SELECT * FROM gold.nope'));
+    expect(missing.code).toBe('SQL_ERROR');
+    expect(missing.hint).toContain('ingot tables');
+  });
+
+  it('refuses empty SQL and a bad window', async () => {
+    expect((await errorOf(runQuery(conn, '  -- nothing here\n'))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(runQuery(conn, 'SELECT 1', { limit: -1 }))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(runQuery(conn, 'SELECT 1', { offset: 1.5 }))).code).toBe('INVALID_INPUT');
+  });
+
+  it('cancels a long query and leaves the connection ready for the next one', async () => {
+    const controller = new AbortController();
+    const running = runQuery(conn, 'SELECT sum(a.range * b.range) FROM range(100000) a, range(50000) b', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    expect((await errorOf(running)).code).toBe('CANCELLED');
+    expect(ids((await runQuery(conn, 'SELECT 7 AS id')).ipc)).toEqual([7]);
+    await conn.transaction(async (tx) => tx.run('INSERT INTO gold.sales VALUES (50, $1)', ['after cancel']));
+    expect(await salesCount()).toBe(51);
+  });
+
+  it('counts the rows a query returns', async () => {
+    expect(await countQueryRows(conn, 'SELECT * FROM gold.sales WHERE id % 2 = 0;')).toBe(25);
+  });
+});
