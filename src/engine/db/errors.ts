@@ -23,7 +23,8 @@ export function openError(err: unknown, path: string): IngotError {
 
 /** Converts an error thrown by a statement; locates the error in the SQL when DuckDB says where. */
 export function statementError(err: unknown, sql: string, cancelled: boolean): IngotError {
-  const message = err instanceof Error ? err.message : String(err);
+  // The driver prefixes parse errors met while splitting statements; the user needs DuckDB's own words.
+  const message = (err instanceof Error ? err.message : String(err)).replace(/^Failed to extract statements: /, '');
   if (cancelled || /INTERRUPT Error|Interrupted!/i.test(message)) {
     return new IngotError('CANCELLED', 'The statement was cancelled; nothing it did was kept.', { cause: err, detail: { sql } });
   }

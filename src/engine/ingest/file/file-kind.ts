@@ -1,0 +1,26 @@
+// The `file` source kind: CSV/TSV, Parquet, JSON/NDJSON and Excel files, one file, a glob or a
+// folder per source.
+import { IngotError } from '../../../shared/errors.js';
+import { previewFile } from '../preview.js';
+import type { SourceKind } from '../registry.js';
+import { landFiles } from './file-land.js';
+import { formatOptionsOf, FileSourceSchema, type FileSource } from './file-source.js';
+import { resolveFiles } from './resolve-files.js';
+
+export const fileKind: SourceKind<FileSource> = {
+  kind: 'file',
+  schema: FileSourceSchema,
+  location: (src) => src.path,
+  async preview(ctx, src) {
+    const files = await resolveFiles(ctx.ws, ctx.conn, src.path, ctx.source.file);
+    const first = files[0];
+    if (!first) throw new IngotError('NOT_FOUND', `No files match ${src.path}.`, { detail: { file: ctx.source.file, field: 'path' } });
+    return previewFile(ctx.conn, first.path, formatOptionsOf(src), {
+      limit: ctx.limit,
+      cacheDir: ctx.ws.paths.cache,
+      displayName: first.name,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+  },
+  land: landFiles,
+};

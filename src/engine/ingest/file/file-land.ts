@@ -1,0 +1,142 @@
+// Lands the files of a `kind: file` source as one batch: skips files whose content bronze
+// already holds, inspects the rest, reconciles their columns with bronze (drift), loads each
+// with one INSERT … SELECT while their content hash and record count are computed on the side,
+// then proves nothing was lost (records = loaded + rejected) and nothing changed meanwhile.
+import { IngotError } from '../../../shared/errors.js';
+import type { ColumnInfo } from '../../db/connection.js';
+import type { LandContext, LandOutcome } from '../land-context.js';
+import type { BatchFile } from '../types.js';
+import { unclosedQuoteError } from './csv-quote.js';
+import { digestFile, stampFile, type FileDigest, type FileStamp } from './digest.js';
+import { formatOptionsOf, type FileSource } from './file-source.js';
+import type { InspectedFile } from './format.js';
+import { resolveFormat } from './formats/index.js';
+import { loadError } from './load-error.js';
+import { resolveFiles, type InputFile } from './resolve-files.js';
+import { checkRecordCount, checkUnchanged } from './verify.js';
+
+interface Planned extends InputFile {
+  before: FileStamp;
+  /** Hash taken before loading (only for files that might be duplicates). */
+  knownHash?: string;
+  inspected?: InspectedFile;
+}
+
+type DigestOutcome = { ok: Map<string, FileDigest> } | { error: unknown };
+
+/** Hashes (and scans) every file, one after another, alongside the load. */
+function digestAll(files: readonly Planned[], signal: AbortSignal | undefined): Promise<DigestOutcome> {
+  const run = async (): Promise<Map<string, FileDigest>> => {
+    const out = new Map<string, FileDigest>();
+    for (const f of files) {
+      const counter = f.inspected?.counter;
+      const scanner = counter?.kind === 'scan' ? counter.create() : undefined;
+      out.set(f.name, await digestFile(f.path, { ...(scanner ? { scanner } : {}), ...(signal ? { signal } : {}) }));
+    }
+    return out;
+  };
+  return run().then(
+    (ok) => ({ ok }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function withOverrides(columns: readonly ColumnInfo[], overrides: Record<string, string>): ColumnInfo[] {
+  const byName = new Map(Object.entries(overrides).map(([k, v]) => [k.toLowerCase(), v]));
+  return columns.map((c) => ({ name: c.name, type: byName.get(c.name.toLowerCase()) ?? c.type }));
+}
+
+/** Inserts each file, reading every column as the bronze table's type; returns loaded/rejected per file. */
+async function loadAll(ctx: LandContext, planned: readonly Planned[], tableTypes: Map<string, string>): Promise<Map<string, { loaded: number; rejected: number }>> {
+  const counts = new Map<string, { loaded: number; rejected: number }>();
+  for (const [i, f] of planned.entries()) {
+    const inspected = f.inspected as InspectedFile;
+    const types = inspected.columns.map((c) => ({ name: c.name, type: tableTypes.get(c.name.toLowerCase()) ?? c.type }));
+    const rejects = inspected.storesRejects ? ctx.rejectTables(inspected.lineOffset) : undefined;
+    ctx.progress('loading', (100 * i) / planned.length, { file: f.name });
+    try {
+      const result = await ctx.bronze.insert(inspected.relation(types, rejects), f.name, {
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(rejects ? { rejects } : {}),
+        // DuckDB's rows_processed counts scan units (buffers), not rows, so only the percentage is passed on.
+        onProgress: (p) => ctx.progress('loading', p.percentage < 0 ? -1 : (100 * i + p.percentage) / planned.length, { file: f.name }),
+      });
+      counts.set(f.name, result);
+    } catch (err) {
+      throw loadError(err, f.name);
+    }
+  }
+  return counts;
+}
+
+export async function landFiles(ctx: LandContext, src: FileSource): Promise<LandOutcome> {
+  const { conn, signal } = ctx;
+  const options = formatOptionsOf(src);
+  const inputs = await resolveFiles(ctx.ws, conn, src.path, ctx.source.file);
+  const present = ctx.replace ? [] : await ctx.presentFiles();
+  const presentSizes = new Set(present.map((p) => p.sizeBytes));
+  const presentHashes = new Set(present.map((p) => p.contentHash));
+
+  const planned: Planned[] = [];
+  const skipped: string[] = [];
+  for (const input of inputs) {
+    const before = await stampFile(input.path, input.name);
+    const plan: Planned = { ...input, before };
+    if (presentSizes.has(before.sizeBytes)) {
+      ctx.progress('hashing', -1, { file: input.name });
+      const { contentHash } = await digestFile(input.path, signal ? { signal } : {});
+      if (presentHashes.has(contentHash)) {
+        skipped.push(input.name);
+        continue;
+      }
+      plan.knownHash = contentHash;
+    }
+    planned.push(plan);
+  }
+  if (planned.length === 0) return { status: 'unchanged', files: [], skippedFiles: skipped };
+
+  for (const [i, f] of planned.entries()) {
+    ctx.progress('inspecting', (100 * i) / planned.length, { file: f.name });
+    const format = resolveFormat(f.path, options.format, { file: ctx.source.file });
+    f.inspected = await format.inspect({ conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}) }, f.path, options);
+    for (const w of f.inspected.warnings) ctx.warn(w);
+    const detected = new Set(f.inspected.columns.map((c) => c.name.toLowerCase()));
+    for (const name of Object.keys(src.columns)) if (!detected.has(name.toLowerCase())) ctx.warn(`${ctx.source.file}: columns.${name}: ${f.name} has no column "${name}".`);
+    await ctx.bronze.prepare(withOverrides(f.inspected.columns, src.columns), f.name);
+  }
+  const tableTypes = new Map((await ctx.bronze.columns()).map((c) => [c.name.toLowerCase(), c.type]));
+
+  // The side read stops when the load fails, so a failed batch leaves no reader behind.
+  const sideRead = new AbortController();
+  const stopSideRead = (): void => sideRead.abort();
+  signal?.addEventListener('abort', stopSideRead);
+  const digests = digestAll(planned, sideRead.signal);
+  let counts: Map<string, { loaded: number; rejected: number }>;
+  try {
+    counts = await loadAll(ctx, planned, tableTypes);
+  } catch (err) {
+    stopSideRead();
+    await digests;
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', stopSideRead);
+  }
+
+  ctx.progress('verifying', -1);
+  const digested = await digests;
+  if ('error' in digested) throw signal?.aborted ? new IngotError('CANCELLED', 'The load was cancelled; nothing it did was kept.') : digested.error;
+  const files: BatchFile[] = [];
+  for (const f of planned) {
+    const inspected = f.inspected as InspectedFile;
+    const digest = digested.ok.get(f.name) as FileDigest;
+    const after = await stampFile(f.path, f.name);
+    checkUnchanged(f.name, f.before, after, f.knownHash, digest.contentHash);
+    if (digest.endsInsideQuote && inspected.dialect) throw await unclosedQuoteError(f.path, f.name, inspected.dialect);
+    const { loaded, rejected } = counts.get(f.name) ?? { loaded: 0, rejected: 0 };
+    const counter = inspected.counter;
+    const records = counter.kind === 'scan' ? digest.records : counter.kind === 'known' ? counter.records : await counter.count(conn);
+    checkRecordCount(f.name, records, loaded, rejected);
+    files.push({ path: f.name, sizeBytes: f.before.sizeBytes, modifiedAt: new Date(f.before.modifiedMs), contentHash: digest.contentHash, recordsCounted: records, rowsLoaded: loaded, rowsRejected: rejected });
+  }
+  return { status: 'loaded', files, skippedFiles: skipped };
+}

@@ -1,0 +1,181 @@
+// CSV and TSV: DuckDB sniffs the dialect and types (with the user's options), the load pins
+// that dialect, rows that do not parse go to DuckDB's reject tables, and records are counted
+// by a byte scan that shares the content hash's read.
+import { open } from 'node:fs/promises';
+import { IngotError } from '../../../../shared/errors.js';
+import type { ColumnInfo } from '../../../db/connection.js';
+import { literal } from '../../../db/sql.js';
+import type { CsvDialect } from '../../types.js';
+import { columnsArg, dialectArgs, sniffCsv, userCsvArgs } from '../csv-dialect.js';
+import { openQuoteError, QUOTE_SAMPLE_BYTES, settleQuote } from '../csv-quote.js';
+import type { FileFormatOptions } from '../file-options.js';
+import type { FileFormat, FormatContext, InspectedFile, RecordCounter } from '../format.js';
+import { findLongLine, findUnterminatedQuote, MAX_LINE_BYTES } from '../locate-line.js';
+import { createRecordScanner } from '../record-scanner.js';
+
+const CSV_OPTIONS = ['delimiter', 'quote', 'escape', 'header', 'encoding', 'date_format', 'timestamp_format', 'decimal_separator', 'skip', 'null_strings'] as const;
+const OTHER_DELIMITERS = [',', ';', '\t', '|'];
+
+/** The first bytes of a file, to tell text from binary before DuckDB guesses. */
+async function head(path: string, bytes = 8192): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkText(start: Buffer, displayName: string, encoding: string): void {
+  if (start.length === 0) {
+    throw new IngotError('INGEST_FAILED', `${displayName} is empty (0 bytes): there is nothing to load.`, {
+      hint: 'Check the export that wrote this file; remove it from the source folder if it is expected to be empty.',
+      detail: { file: displayName },
+    });
+  }
+  if (encoding === 'utf-16') return;
+  const nul = start.indexOf(0);
+  if (nul !== -1) {
+    const line = start.subarray(0, nul).toString('latin1').split('\n').length;
+    throw new IngotError('INGEST_FAILED', `${displayName}:${line}: this is binary data, not delimited text (it contains NUL bytes).`, {
+      hint: 'Check that the file is really a CSV export; if it is UTF-16 text, set `encoding: utf-16` in the source.',
+      detail: { file: displayName, line },
+    });
+  }
+}
+
+/** Whether anything follows the header: a byte scan of the start of the file, whatever the types. */
+async function hasDataRecords(path: string, dialect: CsvDialect, columns: readonly ColumnInfo[]): Promise<boolean> {
+  if (dialect.encoding === 'utf-16' || /\.(gz|zst)$/i.test(path)) return true;
+  const start = await head(path, 1 << 16);
+  if (start.length === 1 << 16) return true;
+  const counter = counterFor(path, dialect, columns, '');
+  if (counter.kind !== 'scan') return true;
+  const scanner = counter.create();
+  scanner.update(start);
+  return scanner.finish() > 0;
+}
+
+function counterFor(path: string, dialect: CsvDialect, columns: readonly ColumnInfo[], pinned: string): RecordCounter {
+  const columnCount = columns.length;
+  if (dialect.encoding === 'utf-16' || /\.(gz|zst)$/i.test(path)) {
+    // Not byte-scannable: count with DuckDB, every column as text so type inference plays no part.
+    const asText = columnsArg(columns.map((c) => ({ name: c.name, type: 'VARCHAR' })));
+    const sql = `SELECT count(*)::BIGINT AS n FROM read_csv(${literal(path)}, ${pinned}, ${asText}, null_padding=true, ignore_errors=false)`;
+    return { kind: 'query', count: async (conn) => Number((await conn.one<{ n: number }>(sql))?.n ?? 0) };
+  }
+  const byte = (s: string): number => (s.length > 0 ? s.charCodeAt(0) : -1);
+  return {
+    kind: 'scan',
+    create: () =>
+      createRecordScanner({
+        newline: dialect.newline === '\r' ? 13 : 10,
+        quote: byte(dialect.quote),
+        delimiter: dialect.delimiter.charCodeAt(dialect.delimiter.length - 1),
+        escape: byte(dialect.escape),
+        comment: byte(dialect.comment),
+        skipLines: dialect.skipRows,
+        headerRecords: dialect.header ? 1 : 0,
+        blankLinesAreRecords: columnCount === 1,
+      }),
+  };
+}
+
+/** Warnings for guesses worth a second look: a single column, repeated header names. */
+async function dialectWarnings(ctx: FormatContext, path: string, dialect: CsvDialect, columns: ColumnInfo[], options: FileFormatOptions): Promise<string[]> {
+  const warnings: string[] = [];
+  const headerLine = dialect.skipRows + 1;
+  if (columns.length === 1) {
+    const name = columns[0]?.name ?? '';
+    const other = OTHER_DELIMITERS.find((d) => d !== dialect.delimiter && name.includes(d));
+    if (other) {
+      const shown = other === '\t' ? '\\t' : other;
+      warnings.push(
+        `${ctx.displayName}:${headerLine}: only one column was found, but its header "${name}" contains "${shown}"; if that is the delimiter, set \`delimiter: "${shown}"\` in the source.`,
+      );
+    }
+  }
+  if (dialect.header && columns.length > 1) {
+    const raw = await ctx.conn
+      .one(
+        `SELECT * FROM read_csv(${literal(path)}, ${dialectArgs({ ...dialect, header: false }, options).join(', ')}, all_varchar=true, null_padding=true, ignore_errors=true, ${columnsArg(columns.map((_, i) => ({ name: `c${i}`, type: 'VARCHAR' })))}) LIMIT 1`,
+      )
+      .catch(() => undefined);
+    const names = Object.values(raw ?? {}).map((v) => String(v ?? ''));
+    const seen = new Map<string, number>();
+    names.forEach((n, i) => {
+      const key = n.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        warnings.push(
+          `${ctx.displayName}:${headerLine}: the header name "${n}" repeats (columns ${first + 1} and ${i + 1}); it is loaded as "${columns[i]?.name ?? n}".`,
+        );
+    });
+  }
+  return warnings;
+}
+
+/** Replaces a vague sniffing failure by the line to fix, when a long line or an open quote explains it. */
+async function locateSniffError(err: unknown, path: string, displayName: string, options: FileFormatOptions): Promise<unknown> {
+  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ''}`;
+  const longLine = /Maximum line size/i.test(text) ? await findLongLine(path) : undefined;
+  if (longLine !== undefined) {
+    return new IngotError('INGEST_FAILED', `${displayName}:${longLine}: the line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes, the most a CSV line may have.`, {
+      hint: 'Check that the quote and newline characters are right (a missing newline joins lines), or shorten the value.',
+      detail: { file: displayName, line: longLine },
+      cause: err,
+    });
+  }
+  const quote = options.quote ?? '"';
+  const openQuote = quote.length > 0 && /detect|sniff/i.test(text) ? await findUnterminatedQuote(path, quote.charCodeAt(0), (options.delimiter ?? ',').charCodeAt(0)) : undefined;
+  return openQuote !== undefined ? openQuoteError(displayName, openQuote, quote, err) : err;
+}
+
+async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { delimiter?: string }): Promise<InspectedFile> {
+  const encoding = options.encoding ?? 'utf-8';
+  checkText(await head(path), ctx.displayName, encoding);
+  const sniffed = await sniffCsv(ctx.conn, path, ctx.displayName, userCsvArgs(options, defaults), encoding).catch(async (err: unknown) => {
+    throw await locateSniffError(err, path, ctx.displayName, options);
+  });
+  const { columns } = sniffed;
+  const settled = await settleQuote(sniffed.dialect, options, ctx.displayName, () => head(path, QUOTE_SAMPLE_BYTES));
+  const dialect = settled.dialect;
+  const pinned = dialectArgs(dialect, options).join(', ');
+  if (dialect.header && ctx.maxRows === undefined && !(await hasDataRecords(path, dialect, columns))) {
+    throw new IngotError('INGEST_FAILED', `${ctx.displayName}:${dialect.skipRows + 1}: the file has a header but no data rows; there is nothing to load.`, {
+      hint: 'Check the export that wrote this file; if it has no header, set `header: false` in the source.',
+      detail: { file: ctx.displayName, line: dialect.skipRows + 1 },
+    });
+  }
+  const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...(await dialectWarnings(ctx, path, dialect, columns, options))];
+  return {
+    format: 'csv',
+    columns,
+    dialect,
+    warnings,
+    storesRejects: true,
+    lineOffset: (dialect.header ? 1 : 0) + dialect.skipRows,
+    counter: counterFor(path, dialect, columns, pinned),
+    relation: (types, rejects) => {
+      const store = rejects ? `, store_rejects=true, rejects_table=${literal(rejects.errors)}, rejects_scan=${literal(rejects.scans)}` : '';
+      return `read_csv(${literal(path)}, ${pinned}, ${columnsArg(types)}${store})`;
+    },
+  };
+}
+
+export const csvFormat: FileFormat = {
+  name: 'csv',
+  extensions: ['.csv', '.txt', '.dat'],
+  options: CSV_OPTIONS,
+  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, {}),
+};
+
+export const tsvFormat: FileFormat = {
+  name: 'tsv',
+  extensions: ['.tsv', '.tab'],
+  options: CSV_OPTIONS,
+  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, { delimiter: '\t' }),
+};

@@ -1,0 +1,52 @@
+// Turns DuckDB's errors while reading a file into messages that name the file and the line
+// (or JSON record) and say what to change in the source definition.
+import { IngotError } from '../../../shared/errors.js';
+
+/** The full text DuckDB gave, including the lines the driver trims from the message. */
+function fullText(err: unknown): string {
+  const cause = err instanceof Error ? (err.cause as unknown) : undefined;
+  if (cause instanceof Error) return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The sentence that says what is wrong, without DuckDB's prefixes and option suggestions. */
+function explanation(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const original = lines.findIndex((l) => l.startsWith('Original Line:'));
+  const pick = original >= 0 && lines[original + 1] && !/^Possible Solution/i.test(lines[original + 1] ?? '') ? lines[original + 1] : lines[0];
+  return (pick ?? text)
+    .replace(/^(Invalid Input|IO|Conversion|Binder|Parser|Catalog|Invalid) Error:\s*/i, '')
+    .replace(/\s*Possible (fixes|Solution).*/is, '')
+    .replace(/ in file "[^"]*",?/, '')
+    .trim();
+}
+
+function hintFor(text: string): string {
+  if (/Maximum line size/i.test(text)) return 'A line is longer than the reader allows (2 MB): check that the quote and newline characters are right, or split the value.';
+  if (/unicode|utf-?8|encoding/i.test(text)) return 'Set `encoding:` in the source (utf-8, latin-1 or utf-16) to the file\'s real encoding.';
+  if (/sniff|dialect|detect/i.test(text)) return 'Set `delimiter:`, `quote:` and `header:` in the source definition, or check that the file really is a delimited text file.';
+  if (/unterminated quote|quote/i.test(text)) return 'A quoted value is not closed: fix the file, or set `quote:` (use "" for files without quoting).';
+  if (/JSON/i.test(text)) return 'Check that the file is valid JSON (an array of objects) or newline-delimited JSON, and that `format:` matches.';
+  if (/parquet|magic bytes|footer/i.test(text)) return 'The Parquet file is incomplete or damaged: export it again.';
+  if (/Could not convert|Conversion/i.test(text)) return 'A value does not fit its column type: override the type under `columns:` in the source definition.';
+  if (/No files found|does not exist|No such file/i.test(text)) return 'Check the path; paths in a source are relative to the workspace folder.';
+  return 'Check the file and the format options in the source definition.';
+}
+
+/** Converts an error thrown while reading `displayName`; CANCELLED passes through unchanged. */
+export function loadError(err: unknown, displayName: string, action = 'Cannot load'): IngotError {
+  if (err instanceof IngotError && (err.code === 'CANCELLED' || err.code === 'INGEST_FAILED' || err.code === 'NOT_FOUND')) return err;
+  const text = fullText(err);
+  const csvLine = /CSV Error on Line: (\d+)/i.exec(text);
+  const jsonLine = /Malformed JSON.* in line (\d+)/i.exec(text);
+  const jsonRecord = /in record\/value (\d+)/i.exec(text);
+  const line = csvLine ? Number(csvLine[1]) : jsonLine ? Number(jsonLine[1]) : undefined;
+  const where = line !== undefined ? `${displayName}:${line}` : displayName;
+  const why = explanation(text);
+  const record = jsonRecord && line === undefined && !why.includes('record/value') ? ` (record ${jsonRecord[1]})` : '';
+  return new IngotError('INGEST_FAILED', `${action} ${where}${record}: ${why}`, {
+    hint: hintFor(text),
+    detail: { file: displayName, ...(line !== undefined ? { line } : {}), ...(jsonRecord ? { record: Number(jsonRecord[1]) } : {}) },
+    cause: err,
+  });
+}

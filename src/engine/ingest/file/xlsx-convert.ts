@@ -1,0 +1,122 @@
+// Converts one sheet of an .xlsx workbook (read with exceljs, since DuckDB's excel extension is
+// not available offline) to newline-delimited JSON under .ingot/cache, keeping numbers, booleans
+// and dates typed, so DuckDB can load it. Row 1 is the header; merged header cells are refused.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { IngotError } from '../../../shared/errors.js';
+
+export interface ConvertedSheet {
+  path: string;
+  sheet: string;
+  columns: string[];
+  rows: number;
+  warnings: string[];
+}
+
+type Cell = ExcelJS.CellValue;
+
+/** A cell's value as JSON: formulas give their result, rich text its text, errors their code. */
+function jsonValue(value: Cell): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  if ('error' in value) return value.error;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : jsonValue(value.text as Cell);
+  if ('formula' in value || 'sharedFormula' in value) return jsonValue((value as { result?: Cell }).result ?? null);
+  return JSON.stringify(value);
+}
+
+function pickSheet(workbook: ExcelJS.Workbook, sheet: string | number | undefined, displayName: string): ExcelJS.Worksheet {
+  const found = sheet === undefined ? workbook.worksheets[0] : typeof sheet === 'number' ? workbook.worksheets[sheet - 1] : workbook.getWorksheet(sheet);
+  if (!found) {
+    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ') || '(none)';
+    throw new IngotError('INGEST_FAILED', `${displayName} has no sheet ${sheet === undefined ? 'at all' : JSON.stringify(sheet)}.`, {
+      hint: `Set \`sheet:\` in the source to one of: ${names} (a name, or a 1-based position).`,
+      detail: { file: displayName, field: 'sheet' },
+    });
+  }
+  return found;
+}
+
+/** Header names: blanks become column<N>, repeats get _1, _2 (as DuckDB does for CSV). */
+function headerNames(ws: ExcelJS.Worksheet, width: number, displayName: string, warnings: string[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let c = 1; c <= width; c++) {
+    const raw = jsonValue(ws.getRow(1).getCell(c).value);
+    let name = raw === null || String(raw).trim() === '' ? `column${c - 1}` : String(raw).trim();
+    if (seen.has(name.toLowerCase())) {
+      let i = 1;
+      while (seen.has(`${name}_${i}`.toLowerCase())) i++;
+      warnings.push(`${displayName} sheet "${ws.name}", row 1: the header name "${name}" repeats (column ${c}); it is loaded as "${name}_${i}".`);
+      name = `${name}_${i}`;
+    }
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
+}
+
+/** Writes the sheet as NDJSON in `cacheDir`; `maxRows` stops early (for preview). */
+export async function convertSheet(
+  path: string,
+  displayName: string,
+  cacheDir: string,
+  options: { sheet?: string | number; maxRows?: number },
+): Promise<ConvertedSheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (err) {
+    throw new IngotError('INGEST_FAILED', `Cannot read ${displayName} as an Excel workbook: ${(err as Error).message}`, {
+      hint: 'Check that the file is an .xlsx workbook (not .xls or a CSV renamed to .xlsx) and that it is complete.',
+      detail: { file: displayName },
+      cause: err,
+    });
+  }
+  const ws = pickSheet(workbook, options.sheet, displayName);
+  const headerMerge = ws.model.merges.find((range) => /^[A-Z]+1:/.test(range));
+  if (headerMerge) {
+    throw new IngotError('INGEST_FAILED', `${displayName}:1: sheet "${ws.name}" has merged header cells (${headerMerge}); each column needs its own header.`, {
+      hint: 'Unmerge the header cells in Excel and give every column a name, then ingest again.',
+      detail: { file: displayName, line: 1, sheet: ws.name, range: headerMerge },
+    });
+  }
+  const width = ws.columnCount;
+  let lastRow = 1;
+  ws.eachRow({ includeEmpty: false }, (_row, n) => {
+    lastRow = Math.max(lastRow, n);
+  });
+  if (width === 0 || ws.actualRowCount === 0) {
+    throw new IngotError('INGEST_FAILED', `Sheet "${ws.name}" of ${displayName} is empty: there is nothing to load.`, {
+      hint: 'Choose another sheet with `sheet:` in the source.',
+      detail: { file: displayName, sheet: ws.name },
+    });
+  }
+  const warnings: string[] = [];
+  const columns = headerNames(ws, width, displayName, warnings);
+  await mkdir(cacheDir, { recursive: true });
+  const key = createHash('sha256').update(`${path}\0${String(options.sheet ?? '')}\0${String(options.maxRows ?? '')}`).digest('hex').slice(0, 16);
+  const out = join(cacheDir, `xlsx-${key}.ndjson`);
+  const stream = createWriteStream(out);
+  const end = options.maxRows !== undefined ? Math.min(lastRow, options.maxRows + 1) : lastRow;
+  let rows = 0;
+  for (let r = 2; r <= end; r++) {
+    const row = ws.getRow(r);
+    const record: Record<string, unknown> = {};
+    columns.forEach((name, i) => (record[name] = jsonValue(row.getCell(i + 1).value)));
+    if (!stream.write(JSON.stringify(record) + '\n')) await once(stream, 'drain');
+    rows++;
+  }
+  stream.end();
+  await once(stream, 'finish');
+  return { path: out, sheet: ws.name, columns, rows, warnings };
+}

@@ -1,0 +1,157 @@
+// `ingestSource`: lands one batch of a source (or of a bare file, which gets a source YAML) into
+// bronze.<source> as one transaction. The batch is recorded in the ledger; a failure leaves the
+// earlier batches untouched and is recorded too; the same content again is a no-op that says so.
+import { IngotError } from '../../shared/errors.js';
+import type { SqlConnection } from '../db/connection.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { bronzeColumns, createBronzeWriter } from './bronze.js';
+import { sourceKind } from './kinds.js';
+import type { LandContext, LandOutcome } from './land-context.js';
+import { markReplaced, nextBatchId, presentFiles, recordBatch, type BatchRecord } from './ledger.js';
+import { resolveSourceArg, type SourceDefinition } from './sources.js';
+import type { IngestOptions, IngestPhase, IngestResult } from './types.js';
+
+/** `1 row`, `20,140 rows`. */
+function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function summary(source: string, outcome: LandOutcome, loaded: number, rejected: number, replace: boolean): string {
+  if (outcome.status === 'unchanged') {
+    const what = outcome.skippedFiles.length === 1 ? `${outcome.skippedFiles[0] ?? ''} has` : `all ${outcome.skippedFiles.length} files have`;
+    return `${source}: already loaded — ${what} the same content as data already in bronze.${source}; nothing changed.`;
+  }
+  const files = outcome.files.length === 1 ? (outcome.files[0]?.path ?? '') : countOf(outcome.files.length, 'file');
+  const skipped = outcome.skippedFiles.length > 0 ? `; ${countOf(outcome.skippedFiles.length, 'unchanged file')} skipped` : '';
+  const rej = rejected > 0 ? `, ${rejected.toLocaleString('en-US')} rejected (see _ingot.rejects)` : '';
+  return `${source}: ${replace ? 'replaced with' : 'loaded'} ${countOf(loaded, 'row')} from ${files}${rej}${skipped}.`;
+}
+
+async function recordFailure(conn: SqlConnection, base: Omit<BatchRecord, 'status' | 'message' | 'finishedAt'>, err: unknown): Promise<void> {
+  const cancelled = err instanceof IngotError && err.code === 'CANCELLED';
+  const message = err instanceof Error ? err.message : String(err);
+  try {
+    await recordBatch(conn, { ...base, status: cancelled ? 'cancelled' : 'failed', message, error: err, finishedAt: new Date() });
+  } catch {
+    // The ledger entry of a failure is a courtesy; the original error is what the user needs.
+  }
+}
+
+/** Loads `nameOrPath` (a source name, or a file path relative to the workspace) into bronze. */
+export async function ingestSource(ws: Workspace, nameOrPath: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const def = await resolveSourceArg(ws, nameOrPath);
+  return ingestDefinition(ws, def, options);
+}
+
+/** Loads an already-resolved source definition. */
+export async function ingestDefinition(ws: Workspace, def: SourceDefinition, options: IngestOptions = {}): Promise<IngestResult> {
+  const kind = sourceKind(def.kind);
+  const replace = options.replace === true;
+  const startedAt = new Date();
+  const warnings: string[] = [];
+  const progress = (phase: IngestPhase, percentage: number, extra: { rows?: number; file?: string } = {}): void =>
+    options.onProgress?.({ source: def.name, phase, percentage, ...extra });
+  const conn = await ws.db.connect();
+  try {
+    const batchId = await nextBatchId(conn);
+    // A bronze table dropped by hand holds none of the batches the ledger lists: load afresh.
+    const tableMissing = (await bronzeColumns(conn, def.name)) === null;
+    const bronze = createBronzeWriter({ conn, source: def.name, batchId, loadedAt: startedAt, replace, policy: def.options.drift });
+    let scan = 0;
+    const ctx: LandContext = {
+      ws,
+      conn,
+      source: { name: def.name, file: def.file },
+      batchId,
+      replace,
+      bronze,
+      ...(options.signal ? { signal: options.signal } : {}),
+      presentFiles: async () => (tableMissing ? [] : presentFiles(conn, def.name)),
+      rejectTables: (lineOffset) => ({ errors: `ingot_rejects_${batchId}_${++scan}`, scans: `ingot_reject_scans_${batchId}_${scan}`, lineOffset }),
+      progress,
+      warn: (message) => warnings.push(message),
+    };
+    const base = {
+      batchId,
+      source: def.name,
+      kind: def.kind,
+      location: kind.location(def.options),
+      replace,
+      files: [],
+      recordsCounted: null,
+      rowsLoaded: 0,
+      rowsRejected: 0,
+      drift: [],
+      columns: [],
+      startedAt,
+    };
+    let outcome: LandOutcome;
+    let record: BatchRecord | undefined;
+    try {
+      outcome = await conn.transaction(async () => {
+        const landed = await kind.land(ctx, def.options);
+        if (landed.status === 'unchanged') return landed;
+        progress('committing', 100);
+        const rowsLoaded = landed.files.reduce((n, f) => n + f.rowsLoaded, 0);
+        const rowsRejected = landed.files.reduce((n, f) => n + f.rowsRejected, 0);
+        const counted = landed.files.every((f) => f.recordsCounted !== null) ? landed.files.reduce((n, f) => n + (f.recordsCounted ?? 0), 0) : null;
+        record = {
+          ...base,
+          status: 'loaded',
+          files: landed.files,
+          recordsCounted: counted,
+          rowsLoaded,
+          rowsRejected,
+          drift: [...bronze.drift],
+          columns: await bronze.columns(),
+          message: summary(def.name, landed, rowsLoaded, rowsRejected, replace),
+          finishedAt: new Date(),
+        };
+        await recordBatch(conn, record);
+        if (replace || tableMissing) await markReplaced(conn, def.name, batchId);
+        return landed;
+      });
+    } catch (err) {
+      await recordFailure(conn, base, err);
+      throw err;
+    }
+    progress('done', 100);
+    const durationMs = Date.now() - startedAt.getTime();
+    if (outcome.status === 'unchanged' || !record) {
+      return {
+        source: def.name,
+        table: `bronze.${def.name}`,
+        batchId: null,
+        unchanged: true,
+        rowsLoaded: 0,
+        rowsRejected: 0,
+        recordsCounted: null,
+        durationMs,
+        drift: [],
+        files: [],
+        skippedFiles: outcome.skippedFiles,
+        warnings,
+        columns: [],
+        message: summary(def.name, outcome, 0, 0, replace),
+      };
+    }
+    return {
+      source: def.name,
+      table: `bronze.${def.name}`,
+      batchId,
+      unchanged: false,
+      rowsLoaded: record.rowsLoaded,
+      rowsRejected: record.rowsRejected,
+      recordsCounted: record.recordsCounted,
+      durationMs,
+      drift: record.drift,
+      files: record.files,
+      skippedFiles: outcome.skippedFiles,
+      warnings,
+      columns: record.columns,
+      message: record.message,
+    };
+  } finally {
+    conn.close();
+  }
+}

@@ -1,0 +1,76 @@
+// What a source kind gets from ingest while it lands a batch or previews data: the workspace,
+// a connection inside the batch's transaction, the bronze table writer (drift, lineage, row
+// numbers), the reject collector, what this source already holds, and progress reporting.
+import type { ColumnInfo, RunOptions, SqlConnection } from '../db/connection.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { BatchFile, DriftChange, IngestPhase } from './types.js';
+
+export interface SourceRef {
+  name: string;
+  /** The definition file, workspace-relative (sources/<name>.yaml), for messages. */
+  file: string;
+}
+
+export interface PreviewContext {
+  ws: Workspace;
+  conn: SqlConnection;
+  source: SourceRef;
+  /** Rows to show (100 unless asked otherwise). */
+  limit: number;
+  signal?: AbortSignal;
+}
+
+/** A file this source already holds in bronze (from batches still loaded). */
+export interface PresentFile {
+  path: string;
+  sizeBytes: number;
+  contentHash: string;
+}
+
+/** Where DuckDB stored the rows it could not parse for one scan, and how lines map to rows. */
+export interface RejectScan {
+  errors: string;
+  scans: string;
+  /** Data record n sits on line n + lineOffset in the file. */
+  lineOffset: number;
+}
+
+export interface BronzeWriter {
+  /** Quoted name of the table, e.g. "bronze"."orders". */
+  readonly table: string;
+  /**
+   * Reconciles the incoming columns (overrides applied) with the bronze table: creates it, or
+   * applies the source's drift policy. Returns the names and types each column is read as.
+   */
+  prepare(incoming: readonly ColumnInfo[], origin: string): Promise<ColumnInfo[]>;
+  /** The table's columns now (after `prepare`), without the lineage columns. */
+  columns(): Promise<ColumnInfo[]>;
+  /** Schema changes `prepare` found so far in this batch. */
+  readonly drift: readonly DriftChange[];
+  /** INSERT … SELECT from `relation` with the lineage columns, then numbers its rows. Returns rows loaded. */
+  insert(relation: string, sourceFile: string, options?: RunOptions & { rejects?: RejectScan }): Promise<{ loaded: number; rejected: number }>;
+}
+
+export interface LandContext {
+  ws: Workspace;
+  /** Inside the batch's transaction: nothing is visible until ingest commits. */
+  conn: SqlConnection;
+  source: SourceRef;
+  batchId: number;
+  replace: boolean;
+  signal?: AbortSignal;
+  bronze: BronzeWriter;
+  /** Files of this source already in bronze (empty when replacing). */
+  presentFiles(): Promise<PresentFile[]>;
+  /** Unique names for DuckDB's temporary reject tables of one scan. */
+  rejectTables(lineOffset: number): RejectScan;
+  progress(phase: IngestPhase, percentage: number, extra?: { rows?: number; file?: string }): void;
+  warn(message: string): void;
+}
+
+export interface LandOutcome {
+  /** 'unchanged': every input was already loaded with the same content; nothing was written. */
+  status: 'loaded' | 'unchanged';
+  files: BatchFile[];
+  skippedFiles: string[];
+}

@@ -1,0 +1,76 @@
+// Preview: what DuckDB makes of a file (sniffed dialect, column types, the first rows) without
+// loading it into a table. Rows leave as Arrow; rows of the previewed part that do not parse
+// are listed with their line and error.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { IngotError } from '../../shared/errors.js';
+import type { SqlConnection } from '../db/connection.js';
+import { openDatabase } from '../db/duckdb.js';
+import { ident } from '../db/sql.js';
+import { FileFormatOptionsSchema, type FileFormatOptions } from './file/file-options.js';
+import { resolveFormat } from './file/formats/index.js';
+import { loadError } from './file/load-error.js';
+import type { PreviewResult } from './types.js';
+
+export interface PreviewSettings {
+  /** Rows to return; 100 by default. */
+  limit?: number;
+  /** Where converted copies go (xlsx); a temp folder by default. */
+  cacheDir?: string;
+  /** The name shown in messages; the path by default. */
+  displayName?: string;
+  signal?: AbortSignal;
+}
+
+let previewCounter = 0;
+
+/** Previews the file at `path` (absolute) with format options as in a source YAML. */
+export async function previewFile(conn: SqlConnection, path: string, options: FileFormatOptions | Record<string, unknown> = {}, settings: PreviewSettings = {}): Promise<PreviewResult> {
+  const parsed = FileFormatOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new IngotError('INVALID_INPUT', `Invalid preview option ${field}: ${issue?.message ?? 'invalid value'}.`, { detail: { field } });
+  }
+  const opts = parsed.data;
+  const displayName = settings.displayName ?? path;
+  const limit = settings.limit ?? 100;
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new IngotError('NOT_FOUND', `File not found: ${displayName}.`, { hint: 'Check the path.', detail: { file: displayName } });
+  if (info.isDirectory()) throw new IngotError('NOT_FOUND', `Cannot read ${displayName}: it is a folder, not a file.`, { hint: 'Preview one file of the folder.', detail: { file: displayName } });
+  const format = resolveFormat(path, opts.format, { file: displayName });
+  const inspected = await format.inspect(
+    { conn, cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'), displayName, maxRows: limit, ...(settings.signal ? { signal: settings.signal } : {}) },
+    path,
+    opts,
+  );
+  const id = `${process.pid}_${++previewCounter}`;
+  const rejects = inspected.storesRejects ? { errors: `ingot_preview_rejects_${id}`, scans: `ingot_preview_scans_${id}` } : undefined;
+  try {
+    const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(inspected.columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
+    const bad = rejects
+      ? await conn
+          .all<{ line: number | null; column: string | null; error: string }>(
+            `SELECT line, column_name AS "column", error_message AS error FROM ${ident(rejects.errors)} ORDER BY line LIMIT 100`,
+          )
+          .catch(() => [])
+      : [];
+    return { format: inspected.format, dialect: inspected.dialect, columns: inspected.columns, rows, rejects: bad, warnings: inspected.warnings };
+  } catch (err) {
+    throw loadError(err, displayName, 'Cannot preview');
+  } finally {
+    if (rejects) await conn.run(`DROP TABLE IF EXISTS ${ident(rejects.errors)}; DROP TABLE IF EXISTS ${ident(rejects.scans)}`).catch(() => 0);
+  }
+}
+
+
+/** Previews a file outside any workspace, on a throwaway in-memory database. */
+export async function previewStandalone(path: string, options: Record<string, unknown>, settings: PreviewSettings = {}): Promise<PreviewResult> {
+  const db = await openDatabase(':memory:');
+  try {
+    return await db.withConnection((conn) => previewFile(conn, path, options, settings));
+  } finally {
+    db.close();
+  }
+}

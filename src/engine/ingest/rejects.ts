@@ -1,0 +1,24 @@
+// Moves the rows DuckDB could not parse during one scan from its temporary reject tables into
+// _ingot.rejects (batch, source, file, line, column, raw line, error), and counts the rejected
+// records (a record with several bad fields is one rejected row).
+import type { SqlConnection } from '../db/connection.js';
+import { ident, literal, sqlValue } from '../db/sql.js';
+import type { RejectScan } from './land-context.js';
+
+/** Copies and drops the scan's reject tables; returns the number of distinct rejected records. */
+export async function collectRejects(conn: SqlConnection, scan: RejectScan, where: { batchId: number; source: string; file: string }): Promise<number> {
+  const exists = await conn.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = ?`,
+    [scan.errors],
+  );
+  if (!exists || exists.n === 0) return 0;
+  const errors = ident(scan.errors);
+  await conn.run(
+    `INSERT INTO _ingot.rejects (batch_id, source, file, line, byte_position, column_name, error_type, raw_line, error)
+     SELECT ${sqlValue(where.batchId)}, ${literal(where.source)}, ${literal(where.file)}, line, byte_position, column_name, error_type::VARCHAR, csv_line, error_message
+     FROM ${errors} ORDER BY line, column_idx`,
+  );
+  const counted = await conn.one<{ n: number }>(`SELECT (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n FROM ${errors}`);
+  await conn.run(`DROP TABLE IF EXISTS ${errors}; DROP TABLE IF EXISTS ${ident(scan.scans)}`);
+  return Number(counted?.n ?? 0);
+}

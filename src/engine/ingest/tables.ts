@@ -1,0 +1,90 @@
+// The catalog of data tables by layer (bronze, silver, gold, quarantine): row count, estimated
+// size on disk, columns, and when each was last loaded (bronze: the batch ledger; silver and
+// gold: the pipeline's model state, when the workspace has one).
+import type { TableInfo } from '../../shared/api/tables.js';
+import type { SqlConnection } from '../db/connection.js';
+import { literal, qualified } from '../db/sql.js';
+
+export interface TableListing extends TableInfo {
+  /** Bronze only: rows rejected by the batches whose rows the table holds. */
+  rowsRejected?: number;
+}
+
+const LAYERS = ['bronze', 'silver', 'gold', 'quarantine'] as const;
+type Layer = (typeof LAYERS)[number];
+
+interface CatalogRow {
+  [key: string]: unknown;
+  layer: Layer;
+  name: string;
+  kind: 'table' | 'view';
+}
+
+async function hasTable(conn: SqlConnection, schema: string, table: string): Promise<boolean> {
+  const row = await conn.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
+    [schema, table],
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/** Last load per table, keyed `layer.name`. */
+async function lastLoads(conn: SqlConnection): Promise<Map<string, { at: Date; rejected?: number }>> {
+  const out = new Map<string, { at: Date; rejected?: number }>();
+  if (await hasTable(conn, '_ingot', 'batches')) {
+    const rows = await conn.all<{ source: string; at: Date; rejected: number }>(
+      `SELECT source, max(finished_at) AS at, sum(rows_rejected)::BIGINT AS rejected FROM _ingot.batches WHERE status = 'loaded' GROUP BY source`,
+    );
+    for (const r of rows) out.set(`bronze.${r.source}`, { at: r.at, rejected: Number(r.rejected) });
+  }
+  if (await hasTable(conn, '_ingot', 'model_state')) {
+    const rows = await conn.all<{ layer: string; name: string; at: Date }>(`SELECT layer, name, built_at AS at FROM _ingot.model_state`);
+    for (const r of rows) out.set(`${r.layer}.${r.name}`, { at: r.at });
+  }
+  return out;
+}
+
+async function estimatedBytes(conn: SqlConnection, layer: string, name: string, blockSize: number): Promise<number> {
+  const row = await conn.one<{ blocks: number; values: number | null }>(
+    `SELECT count(DISTINCT block_id) FILTER (WHERE persistent)::BIGINT AS blocks, sum(count) FILTER (WHERE NOT persistent)::BIGINT AS "values"
+     FROM pragma_storage_info(${literal(qualified(layer, name))})`,
+  );
+  // Blocks on disk are exact; data not yet checkpointed is guessed at 8 bytes a value.
+  return Number(row?.blocks ?? 0) * blockSize + Number(row?.values ?? 0) * 8;
+}
+
+/** Every table and view of the data layers, ordered by layer then name. */
+export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
+  const layers = LAYERS.map((l) => literal(l)).join(', ');
+  const catalog = await conn.all<CatalogRow>(
+    `SELECT schema_name AS layer, table_name AS name, 'table' AS kind FROM duckdb_tables()
+       WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${layers})
+     UNION ALL
+     SELECT schema_name, view_name, 'view' FROM duckdb_views()
+       WHERE database_name = current_database() AND NOT temporary AND NOT internal AND schema_name IN (${layers})`,
+  );
+  catalog.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer) || a.name.localeCompare(b.name));
+  const columns = await conn.all<{ layer: string; name: string; column: string; type: string }>(
+    `SELECT schema_name AS layer, table_name AS name, column_name AS "column", data_type AS type FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name IN (${layers}) ORDER BY column_index`,
+  );
+  const blockSize = Number((await conn.one<{ b: number }>(`SELECT block_size AS b FROM pragma_database_size() WHERE database_name = current_database()`))?.b ?? 262144);
+  const loads = await lastLoads(conn);
+  const out: TableListing[] = [];
+  for (const t of catalog) {
+    const key = `${t.layer}.${t.name}`;
+    const rows = Number((await conn.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${qualified(t.layer, t.name)}`))?.n ?? 0);
+    const load = loads.get(key);
+    out.push({
+      layer: t.layer,
+      name: t.name,
+      kind: t.kind,
+      rows,
+      bytes: t.kind === 'table' ? await estimatedBytes(conn, t.layer, t.name, blockSize) : 0,
+      columns: columns.filter((c) => c.layer === t.layer && c.name === t.name).map((c) => ({ name: c.column, type: c.type })),
+      lastLoadedAt: load ? load.at.toISOString() : null,
+      ...(t.layer === 'bronze' ? { rowsRejected: load?.rejected ?? 0 } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+// Benchmark: `ingestSource` (bronze landing with lineage, rejects, record count and content
+// hash) against the bare `CREATE TABLE t AS SELECT * FROM read_csv(…)` on the same generated
+// ShopFlow-like orders CSV, in the same process; target ratio ≤ 1.10. The `memory` mode loads
+// a CSV larger than DuckDB's memory_limit and reports peak RSS.
+//
+//   npx tsx test/bench/ingest.bench.ts [ratio|memory]
+//   INGOT_BENCH_MB=1024        size of the generated CSV (default 1024 MB)
+//   INGOT_BENCH_RUNS=3         timed runs per side in ratio mode (median is reported)
+//   INGOT_BENCH_MEMORY=1GB     memory_limit in memory mode
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ingestSource } from '../../src/engine/ingest/ingest.js';
+import { literal } from '../../src/engine/db/sql.js';
+import { openWorkspace, type Workspace } from '../../src/engine/workspace/workspace.js';
+import { initWorkspace } from '../../src/engine/workspace/init.js';
+
+const mode = process.argv[2] ?? 'ratio';
+const targetMb = Number(process.env.INGOT_BENCH_MB ?? 1024);
+const runs = Number(process.env.INGOT_BENCH_RUNS ?? 3);
+const memoryLimit = process.env.INGOT_BENCH_MEMORY ?? '1GB';
+
+const ORDERS = (rows: number): string => `
+  SELECT 1000000 + i AS order_id,
+         'C' || lpad(((i * 7919) % 250000)::VARCHAR, 7, '0') AS customer_id,
+         DATE '2023-01-01' + ((i * 13) % 730)::INTEGER AS order_date,
+         TIMESTAMP '2023-01-01 00:00:00' + to_seconds(i * 37 % 63072000) AS updated_at,
+         ['placed', 'paid', 'shipped', 'delivered', 'cancelled'][1 + i % 5] AS status,
+         ['web', 'app', 'store'][1 + i % 3] AS channel,
+         round(((i * 104729) % 500000) / 100.0 + 1, 2) AS amount,
+         'EUR' AS currency,
+         (i % 4)::INTEGER AS item_count,
+         CASE WHEN i % 11 = 0 THEN 'gift, wrap "please"' ELSE '' END AS note
+  FROM range(${rows}) t(i)`;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+async function setup(memory?: string): Promise<{ ws: Workspace; csv: string; root: string }> {
+  const root = join(tmpdir(), `ingot-bench-${process.pid}`);
+  await rm(root, { recursive: true, force: true });
+  await initWorkspace(root, { name: 'bench' });
+  if (memory) {
+    await writeFile(join(root, 'ingot.yaml'), stringify({ name: 'bench', version: 1, duckdb: { memory_limit: memory, threads: 2, temp_directory: '.ingot/tmp' } }));
+  }
+  const ws = await openWorkspace(root);
+  await mkdir(join(root, 'data'), { recursive: true });
+  const csv = join(root, 'data', 'orders.csv');
+  const t0 = Date.now();
+  await ws.db.withConnection(async (c) => {
+    const sample = join(root, 'sample.csv');
+    await c.run(`COPY (${ORDERS(100_000)}) TO ${literal(sample)} (HEADER)`);
+    const perRow = (await stat(sample)).size / 100_000;
+    await rm(sample);
+    const rows = Math.max(1000, Math.round((targetMb * 1024 * 1024) / perRow));
+    await c.run(`COPY (${ORDERS(rows)}) TO ${literal(csv)} (HEADER)`);
+  });
+  const size = (await stat(csv)).size;
+  console.log(`generated ${(size / 1024 / 1024).toFixed(0)} MB CSV in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${csv}`);
+  return { ws, csv, root };
+}
+
+async function bare(ws: Workspace, csv: string): Promise<number> {
+  return ws.db.withConnection(async (c) => {
+    await c.run('DROP TABLE IF EXISTS main.bare_orders');
+    await c.run('CHECKPOINT');
+    const t0 = performance.now();
+    await c.run(`CREATE TABLE main.bare_orders AS SELECT * FROM read_csv(${literal(csv)})`);
+    const ms = performance.now() - t0;
+    await c.run('DROP TABLE main.bare_orders');
+    await c.run('CHECKPOINT');
+    return ms;
+  });
+}
+
+async function landed(ws: Workspace, csv: string, first: boolean): Promise<number> {
+  await ws.db.checkpoint();
+  const t0 = performance.now();
+  const r = await ingestSource(ws, csv, { replace: !first });
+  const ms = performance.now() - t0;
+  if (r.rowsLoaded + r.rowsRejected !== r.recordsCounted) throw new Error('record count mismatch');
+  return ms;
+}
+
+async function ratioMode(): Promise<void> {
+  const { ws, root } = await setup();
+  const csv = join(root, 'data', 'orders.csv');
+  const bareMs: number[] = [];
+  const ingestMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate which side goes first so page-cache warmth and drift in machine load even out.
+    if (i % 2 === 0) {
+      bareMs.push(await bare(ws, csv));
+      ingestMs.push(await landed(ws, csv, i === 0));
+    } else {
+      ingestMs.push(await landed(ws, csv, false));
+      bareMs.push(await bare(ws, csv));
+    }
+    console.log(`run ${i + 1}: bare ${(bareMs[i]! / 1000).toFixed(2)}s, ingest ${(ingestMs[i]! / 1000).toFixed(2)}s`);
+  }
+  const ratio = median(ingestMs) / median(bareMs);
+  console.log(`median bare CREATE TABLE AS read_csv: ${(median(bareMs) / 1000).toFixed(2)}s`);
+  console.log(`median ingestSource:                  ${(median(ingestMs) / 1000).toFixed(2)}s`);
+  console.log(`ratio ingest / bare: ${ratio.toFixed(3)} (target ≤ 1.10)`);
+  ws.close();
+  await rm(root, { recursive: true, force: true });
+}
+
+async function memoryMode(): Promise<void> {
+  const { ws, root, csv } = await setup(memoryLimit);
+  const t0 = performance.now();
+  const r = await ingestSource(ws, csv);
+  const seconds = (performance.now() - t0) / 1000;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`memory_limit ${memoryLimit}: loaded ${r.rowsLoaded} rows (${r.rowsRejected} rejected, ${r.recordsCounted} counted) in ${seconds.toFixed(1)}s`);
+  console.log(`peak RSS of this process: ${peakMb.toFixed(0)} MB`);
+  ws.close();
+  await rm(root, { recursive: true, force: true });
+}
+
+await (mode === 'memory' ? memoryMode() : ratioMode());
