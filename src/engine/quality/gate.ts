@@ -41,6 +41,12 @@ export interface GateInput {
   positions?: readonly CheckPosition[];
   /** `layer.name` of every model and source of the workspace: relationships to one not built yet wait instead of failing. */
   knownTables?: readonly string[];
+  /**
+   * Put released quarantined rows back into the staging table before checking (default true).
+   * They are appended as new rows: a caller that publishes by key or partition must count their
+   * keys as affected (`released` > 0 says some were added), or pass false to leave them waiting.
+   */
+  reprocessReleased?: boolean;
   /** Where ingest records batches, for `freshness` with `batch:`; found by itself when omitted. */
   ledger?: BatchLedger;
   signal?: AbortSignal;
@@ -60,4 +66,6 @@ export interface GateResult {
   score: number | null;
   /** The compiled one-pass query, for "show SQL". */
   sql: string;
+  /** The statements that moved rows into quarantine, when any moved. */
+  quarantineSql?: string;
 }

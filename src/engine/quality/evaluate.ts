@@ -1,0 +1,133 @@
+// Evaluates the checks of one table: validate against its columns, compile, run the one-pass
+// query, judge each check, and fetch samples for the ones that failed. Shared by the pipeline
+// gate (on a staged result) and `ingot check` (on a published table). Moves no rows.
+import { IngotError } from '../../shared/errors.js';
+import type { ColumnInfo, SqlConnection } from '../db/connection.js';
+import { metricHistory, type MetricStats } from './anomaly.js';
+import { findBatchLedger } from './batch-ledger.js';
+import type { CheckDef } from './check-def.js';
+import { compileChecks, type BatchLedger, type CompiledChecks } from './compile.js';
+import { contractSchemaProblems } from './contract.js';
+import type { CheckResult } from './gate.js';
+import { judge, type Verdict } from './judge.js';
+import { sampleRows } from './samples.js';
+import { bindCompiled, validateChecks } from './validate-checks.js';
+
+export interface EvaluateInput {
+  conn: SqlConnection;
+  /** Quoted, qualified table holding the rows to check. */
+  table: string;
+  layer: string;
+  model: string;
+  checks: readonly CheckDef[];
+  knownTables?: ReadonlySet<string>;
+  ledger?: BatchLedger;
+  /** The run being gated: its own metrics are not part of the anomaly history. */
+  runId?: number;
+  /** Leave samples of failing quarantine checks to the caller (the gate reads them from quarantine). */
+  deferQuarantineSamples?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface Evaluation {
+  compiled: CompiledChecks;
+  columns: ColumnInfo[];
+  totalRows: number;
+  /** In the order of `checks`. */
+  results: CheckResult[];
+  /** Anomaly metric values of this evaluation, to be recorded if the run publishes. */
+  observations: { check: string; metric: string; value: number | null }[];
+}
+
+/** Runs every check of one table in one pass; throws MODEL_INVALID for a badly declared check. */
+export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> {
+  const { conn } = input;
+  const target = `${input.layer}.${input.model}`;
+  const columns = await conn.describe(`SELECT * FROM ${input.table}`);
+  const waiting = await validateChecks({ conn, table: input.table, target, columns, checks: input.checks, ...(input.knownTables ? { knownTables: input.knownTables } : {}) });
+  const needsLedger = input.checks.some((d) => d.kind === 'freshness' && d.batchSource !== undefined);
+  const ledger = input.ledger ?? (needsLedger ? await findBatchLedger(conn) : undefined);
+  if (needsLedger && !ledger) {
+    for (const d of input.checks) if (d.kind === 'freshness' && d.batchSource !== undefined) waiting.set(d.name, 'no batch has been ingested in this workspace yet');
+  }
+  const judgeable = input.checks.filter((d) => !waiting.has(d.name));
+  const compile = (checks: readonly CheckDef[]): CompiledChecks => compileChecks({ table: input.table, columns, checks, ...(ledger ? { ledger } : {}) });
+  const compiled = compile(judgeable);
+  await bindCompiled(conn, compiled, target);
+
+  const { row, broken } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
+  const total = Number(row.__rows ?? 0);
+  const results: CheckResult[] = [];
+  const observations: Evaluation['observations'] = [];
+  for (const def of input.checks) {
+    const check = compiled.checks.find((c) => c.def === def);
+    const reason = waiting.get(def.name) ?? broken.get(def.name);
+    let verdict: Verdict;
+    if (!check || reason !== undefined) {
+      verdict = { status: 'error', failing: 0, message: `could not be judged: ${reason ?? 'unknown reason'}` };
+    } else {
+      verdict = judge(check, {
+        total,
+        row,
+        ...(def.kind === 'contract' ? { contractProblems: await contractSchemaProblems(conn, def, columns) } : {}),
+        ...(def.kind === 'anomaly' ? { history: await anomalyHistory(conn, input, def) } : {}),
+      });
+      if (def.kind === 'anomaly') for (const [metric, alias] of Object.entries(check.outputs)) observations.push({ check: def.name, metric, value: numOrNull(row[alias]) });
+    }
+    const deferred = input.deferQuarantineSamples === true && def.severity === 'quarantine';
+    const samples = check && verdict.failing > 0 && verdict.status !== 'error' && !deferred ? await sampleRows(conn, check, input.table, columns) : [];
+    results.push({
+      name: def.name,
+      kind: def.kind,
+      severity: def.severity,
+      status: verdict.status,
+      failingRows: verdict.failing,
+      totalRows: total,
+      message: verdict.message,
+      samples,
+      sql: check?.sql ?? '',
+      ...(verdict.details ? { details: verdict.details } : {}),
+      file: def.location.file,
+      ...(def.location.line !== undefined ? { line: def.location.line } : {}),
+    });
+  }
+  return { compiled, columns, totalRows: total, results, observations };
+}
+
+function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+async function anomalyHistory(conn: SqlConnection, input: EvaluateInput, def: Extract<CheckDef, { kind: 'anomaly' }>): Promise<Map<string, MetricStats>> {
+  return metricHistory(conn, { layer: input.layer, model: input.model }, def, input.runId);
+}
+
+/**
+ * Runs the one-pass query. If it fails at run time (say an expression's cast fails on some
+ * row), each check runs alone so only the broken ones are reported as `error`.
+ */
+async function runOnePass(
+  conn: SqlConnection,
+  compiled: CompiledChecks,
+  compileSome: (defs: readonly CheckDef[]) => string,
+  signal: AbortSignal | undefined,
+): Promise<{ row: Record<string, unknown>; broken: Map<string, string> }> {
+  const options = signal ? { signal } : {};
+  try {
+    return { row: (await conn.one(compiled.sql, undefined, options)) ?? {}, broken: new Map() };
+  } catch (err) {
+    if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') throw err;
+  }
+  const row: Record<string, unknown> = {};
+  const broken = new Map<string, string>();
+  for (const check of compiled.checks) {
+    try {
+      Object.assign(row, (await conn.one(compileSome([check.def]), undefined, options)) ?? {});
+    } catch (err) {
+      if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') throw err;
+      broken.set(check.def.name, err.message);
+    }
+  }
+  if (row.__rows === undefined) Object.assign(row, await conn.one(compileSome([]), undefined, options));
+  return { row, broken };
+}

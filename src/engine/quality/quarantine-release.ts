@@ -1,0 +1,79 @@
+// Releasing quarantined rows so they are processed again. The design:
+//   1. `releaseQuarantined` flags held rows (`_released_at`, `_release_id`) that match a filter —
+//      after the user fixed the rows in the quarantine table, or fixed the check.
+//   2. On the model's next run the gate puts every released, not yet re-processed row back into
+//      the staging table (unless an identical row is already staged) before the checks run.
+//   3. The checks judge them like any other row: a fixed row passes and is published; a row that
+//      still fails is quarantined again under the new run. When the run publishes, the released
+//      rows are stamped with `_reprocessed_run_id`; if the gate stops the model they stay released
+//      for the run after.
+import { IngotError } from '../../shared/errors.js';
+import type { SqlConnection } from '../db/connection.js';
+import { ident } from '../db/sql.js';
+import { quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
+import { sameRowSql } from './quarantine-split.js';
+import { singleSelectProblem } from './sql-guard.js';
+
+const PENDING = '_released_at IS NOT NULL AND _reprocessed_run_id IS NULL';
+
+export interface ReleaseResult {
+  releaseId: number;
+  released: number;
+}
+
+/** Flags held rows matching `filter` (a SQL condition; all held rows when omitted) for re-processing. */
+export async function releaseQuarantined(conn: SqlConnection, layer: string, model: string, filter?: string): Promise<ReleaseResult> {
+  if (!(await quarantineExists(conn, layer, model))) {
+    throw new IngotError('NOT_FOUND', `Nothing of ${layer}.${model} has been quarantined, so there is nothing to release.`, {
+      hint: '`ingot quarantine <model>` lists quarantined rows.',
+    });
+  }
+  const table = quarantineTable(layer, model);
+  const where = filter !== undefined && filter.trim() !== '' ? `(${filter})` : 'TRUE';
+  const problem = await singleSelectProblem(conn, `SELECT * FROM ${table} WHERE ${where}`);
+  if (problem) {
+    throw new IngotError('INVALID_INPUT', `The release filter is not one SQL condition: ${problem}`, {
+      hint: `Write a condition on the columns of quarantine.${layer}_${model}, e.g. "status = 'shipped_late'" or "_run_id = 12".`,
+      detail: { field: 'filter' },
+    });
+  }
+  return conn.transaction(async (tx) => {
+    const id = Number((await tx.one<{ id: number }>("SELECT nextval('_ingot.release_seq') AS id"))?.id);
+    const released = await tx.run(`UPDATE ${table} SET _released_at = now()::TIMESTAMP, _release_id = ? WHERE _released_at IS NULL AND ${where}`, [id]);
+    await tx.run('INSERT INTO _ingot.quarantine_releases (release_id, layer, model, filter, rows_released) VALUES (?, ?, ?, ?, ?)', [
+      id,
+      layer,
+      model,
+      filter ?? null,
+      released,
+    ]);
+    return { releaseId: id, released };
+  });
+}
+
+/**
+ * Gate step 2: appends released rows to the staging table. Returns the released rows waiting and
+ * how many went in (a row identical to one already staged is not added twice).
+ */
+export async function restageReleased(conn: SqlConnection, layer: string, model: string, stagingTable: string): Promise<{ pending: number; inserted: number }> {
+  if (!(await quarantineExists(conn, layer, model))) return { pending: 0, inserted: 0 };
+  const table = quarantineTable(layer, model);
+  const pending = Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${PENDING}`))?.n ?? 0);
+  if (pending === 0) return { pending, inserted: 0 };
+  const staged = new Set((await conn.describe(`SELECT * FROM ${stagingTable}`)).map((c) => c.name.toLowerCase()));
+  const common = (await quarantineModelColumns(conn, layer, model)).filter((c) => staged.has(c.name.toLowerCase()));
+  const cols = common.map((c) => `q.${ident(c.name)}`).join(', ');
+  const inserted = await conn.run(
+    `INSERT INTO ${stagingTable} BY NAME
+     SELECT ${cols} FROM ${table} AS q
+     WHERE q._released_at IS NOT NULL AND q._reprocessed_run_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM ${stagingTable} AS s WHERE ${sameRowSql('s', 'q', common)})`,
+  );
+  return { pending, inserted };
+}
+
+/** Gate step 3: stamps the released rows this run took back in; returns how many. */
+export async function markReleasedReprocessed(conn: SqlConnection, layer: string, model: string, runId: number): Promise<number> {
+  if (!(await quarantineExists(conn, layer, model))) return 0;
+  return conn.run(`UPDATE ${quarantineTable(layer, model)} SET _reprocessed_run_id = ? WHERE ${PENDING}`, [runId]);
+}

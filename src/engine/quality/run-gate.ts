@@ -1,0 +1,140 @@
+// The quality gate the pipeline runner calls between staging and publishing a model:
+//   1. released quarantined rows go back into the staging table,
+//   2. every check runs in one pass (evaluate.ts),
+//   3. unless the gate says `error`, rows failing quarantine checks move to
+//      quarantine.<layer>_<model>, released rows are stamped re-processed and anomaly metrics
+//      join the history,
+//   4. the results and the score are stored in the run history.
+// Step 1 is one statement; steps 3–4 are one transaction, so a gate that throws leaves the
+// quarantine and the history as they were (released rows stay released for the next run).
+// Call it outside an open transaction: a check that fails at run time would abort that one.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { SqlConnection } from '../db/connection.js';
+import { recordMetrics } from './anomaly.js';
+import { locateChecks, type CheckPosition } from './check-positions.js';
+import { ROW_LEVEL_KINDS } from './check-schema.js';
+import type { CompiledCheck } from './compile.js';
+import { evaluateChecks, type Evaluation } from './evaluate.js';
+import type { CheckResult, GateInput, GateResult } from './gate.js';
+import { parseChecks } from './parse-checks.js';
+import { logQuarantine, quarantineTable } from './quarantine-table.js';
+import { markReleasedReprocessed, restageReleased } from './quarantine-release.js';
+import { splitQuarantine } from './quarantine-split.js';
+import { recordCheckRun } from './results-store.js';
+import { quarantinedSampleRows, sampleRows } from './samples.js';
+import { qualityScore } from './score.js';
+import { workspaceRootOf } from './workspace-tables.js';
+
+/** Gate outcome from check results: a failed check, or an unjudgeable error/quarantine check, stops the model. */
+export function gateOutcome(results: readonly CheckResult[]): GateResult['outcome'] {
+  if (results.some((r) => r.status === 'fail' || (r.status === 'error' && r.severity !== 'warn'))) return 'error';
+  if (results.some((r) => r.status === 'warn' || r.status === 'error')) return 'warn';
+  return 'pass';
+}
+
+/** Positions from the sidecar itself (relative to the workspace) when the caller did not pass them. */
+async function positionsFor(input: GateInput): Promise<readonly CheckPosition[] | undefined> {
+  if (input.positions) return input.positions;
+  const root = isAbsolute(input.file) ? undefined : await workspaceRootOf(input.conn);
+  try {
+    return locateChecks(await readFile(root ? join(root, input.file) : input.file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks a staged model result, splits off quarantined rows, and says whether to publish.
+ * Throws MODEL_INVALID (file:line, check) for a badly declared check.
+ */
+export async function runQualityGate(input: GateInput): Promise<GateResult> {
+  const positions = await positionsFor(input);
+  const defs = parseChecks(input.checks, { file: input.file, layer: input.layer, model: input.model, ...(positions ? { positions } : {}) });
+  const { conn, layer, model, runId } = input;
+  // Reads run outside the write transaction: a check that breaks at run time must not abort it.
+  const restaged = input.reprocessReleased === false ? { pending: 0, inserted: 0 } : await restageReleased(conn, layer, model, input.stagingTable);
+  const released = restaged.inserted;
+  const evaluation = await evaluateChecks({
+    conn,
+    table: input.stagingTable,
+    layer,
+    model,
+    checks: defs,
+    runId,
+    deferQuarantineSamples: true,
+    ...(input.knownTables ? { knownTables: new Set(input.knownTables.map((t) => t.toLowerCase())) } : {}),
+    ...(input.ledger ? { ledger: input.ledger } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  const outcome = gateOutcome(evaluation.results);
+  return conn.transaction(async (tx) => {
+    let quarantined = 0;
+    let superseded = 0;
+    let reprocessed = 0;
+    let quarantineSql: string | undefined;
+    if (outcome !== 'error') {
+      ({ quarantined, superseded, sql: quarantineSql } = await quarantineFailingRows(tx, input, evaluation));
+      if (restaged.pending > 0) reprocessed = await markReleasedReprocessed(tx, layer, model, runId);
+      await recordMetrics(tx, runId, { layer, model }, evaluation.observations, outcome);
+      if (quarantined > 0 || superseded > 0 || reprocessed > 0) await logQuarantine(tx, { runId, layer, model, quarantined, superseded, reprocessed });
+    }
+    const results: CheckResult[] = [];
+    for (const r of evaluation.results) results.push(withQuarantineNote(await withSamples(tx, input, evaluation, r, outcome), outcome));
+    const score = qualityScore(results);
+    await recordCheckRun(
+      tx,
+      { runId, mode: 'gate', layer, model, outcome, rowsChecked: evaluation.totalRows, quarantined, released, score, file: input.file, sql: evaluation.compiled.sql },
+      results,
+    );
+    return {
+      outcome,
+      quarantined,
+      released,
+      rowsChecked: evaluation.totalRows,
+      score,
+      sql: evaluation.compiled.sql,
+      ...(quarantineSql !== undefined ? { quarantineSql } : {}),
+      results,
+    };
+  });
+}
+
+/** Row-level checks that found rows, as compiled; the quarantine ones among them move their rows. */
+function failingRowChecks(evaluation: Evaluation): CompiledCheck[] {
+  const failing = new Set(evaluation.results.filter((r) => r.failingRows > 0 && r.status !== 'error').map((r) => r.name));
+  return evaluation.compiled.checks.filter((c) => ROW_LEVEL_KINDS.has(c.def.kind) && failing.has(c.def.name));
+}
+
+/** Samples of a quarantine check: read back from quarantine when its rows moved, else from staging. */
+async function withSamples(conn: SqlConnection, input: GateInput, evaluation: Evaluation, r: CheckResult, outcome: GateResult['outcome']): Promise<CheckResult> {
+  if (r.severity !== 'quarantine' || r.failingRows === 0 || r.status === 'error' || r.samples.length > 0) return r;
+  if (outcome !== 'error') {
+    const table = quarantineTable(input.layer, input.model);
+    return { ...r, samples: await quarantinedSampleRows(conn, table, input.runId, r.name, evaluation.columns.map((c) => c.name)) };
+  }
+  const check = evaluation.compiled.checks.find((c) => c.def.name === r.name);
+  return check ? { ...r, samples: await sampleRows(conn, check, input.stagingTable, evaluation.columns) } : r;
+}
+
+async function quarantineFailingRows(conn: SqlConnection, input: GateInput, evaluation: Evaluation): Promise<{ quarantined: number; superseded: number; sql?: string }> {
+  const rowChecks = failingRowChecks(evaluation);
+  const quarantineChecks = rowChecks.filter((c) => c.def.severity === 'quarantine');
+  if (quarantineChecks.length === 0) return { quarantined: 0, superseded: 0 };
+  return splitQuarantine({
+    conn,
+    table: input.stagingTable,
+    layer: input.layer,
+    model: input.model,
+    runId: input.runId,
+    columns: evaluation.columns,
+    rowChecks,
+    quarantineChecks,
+  });
+}
+
+function withQuarantineNote(r: CheckResult, outcome: GateResult['outcome']): CheckResult {
+  if (r.severity !== 'quarantine' || r.failingRows === 0 || r.status === 'error') return r;
+  const note = outcome === 'error' ? 'not quarantined: the model was stopped by another check' : 'moved to quarantine';
+  return { ...r, message: `${r.message}; ${note}` };
+}

@@ -1,0 +1,153 @@
+// Quarantine end to end: bad rows are held with reasons, a fixed and released row flows into the
+// published table on the next run, a released row that is still bad is held again, and
+// re-running a full rebuild does not pile up copies of the same held row.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listQuarantine, releaseQuarantined, runQualityGate } from '../../../src/engine/quality/index.js';
+import { IngotError } from '../../../src/shared/errors.js';
+import { openTestDb, stageOrders, STATUSES, type TestDb } from './quality-db.js';
+
+const STAGE = '"silver"."__stage_orders"';
+const CHECKS = [
+  { kind: 'unique', column: 'order_id', dedup: 'keep_latest', order_by: 'updated_at' },
+  { kind: 'not_null', column: 'customer_id', severity: 'quarantine' },
+  { kind: 'accepted_values', column: 'status', values: STATUSES, severity: 'quarantine' },
+];
+
+describe('quarantine and release', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await openTestDb();
+  });
+  afterEach(() => t.close());
+
+  const gate = (runId: number, checks: unknown[] = CHECKS): ReturnType<typeof runQualityGate> =>
+    runQualityGate({ conn: t.conn, runId, layer: 'silver', model: 'orders', stagingTable: STAGE, checks, file: 'models/silver/orders.yaml' });
+
+  /** What an incremental model's publish does with the staged rows. */
+  async function publishAppend(): Promise<void> {
+    await t.conn.run(`CREATE TABLE IF NOT EXISTS silver.orders AS SELECT * FROM ${STAGE} LIMIT 0`);
+    await t.conn.run(`INSERT INTO silver.orders SELECT * FROM ${STAGE}`);
+    await t.conn.run(`DROP TABLE ${STAGE}`);
+  }
+
+  async function stageNewOrder(id: number): Promise<void> {
+    await t.conn.run(`CREATE TABLE ${STAGE} AS SELECT * FROM silver.orders LIMIT 0`);
+    await t.conn.run(`INSERT INTO ${STAGE} VALUES (?, 1, 'paid', 11.00, '2024-02-01', TIMESTAMP '2024-02-01 09:00:00')`, [id]);
+  }
+
+  it('lets a fixed, released row flow into the published table on the next run', async () => {
+    await stageOrders(t.conn);
+    const first = await gate(1);
+    expect(first.quarantined).toBe(3);
+    await publishAppend();
+
+    const held = await listQuarantine(t.conn, 'silver', 'orders');
+    expect(held).toMatchObject({ table: 'quarantine.silver_orders', exists: true, held: 3, released: 0, reprocessed: 0 });
+    expect(held.reasons).toEqual([
+      { check: 'accepted_values(status)', rows: 1 },
+      { check: 'not_null(customer_id)', rows: 1 },
+      { check: 'unique(order_id)', rows: 1 },
+    ]);
+    expect(held.rows.find((r) => r.order_id === 7)).toMatchObject({ _failed_checks: ['not_null(customer_id)'], _run_id: 1, _released_at: null });
+
+    // The analyst fixes row 7 in place and releases it, and releases row 8 unchanged.
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
+    expect(await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id IN (7, 8)')).toEqual({ releaseId: 1, released: 2 });
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 1, released: 2 });
+
+    await stageNewOrder(11);
+    const second = await gate(2);
+    expect(second.released).toBe(2);
+    expect(second.rowsChecked).toBe(3);
+    expect(second.quarantined).toBe(1);
+    await publishAppend();
+
+    expect(await t.conn.all('SELECT order_id, customer_id FROM silver.orders WHERE order_id IN (7, 8, 11) ORDER BY order_id')).toEqual([
+      { order_id: 7, customer_id: 4 },
+      { order_id: 11, customer_id: 1 },
+    ]);
+    const after = await listQuarantine(t.conn, 'silver', 'orders', { includeReleased: true });
+    expect(after).toMatchObject({ held: 2, released: 0, reprocessed: 2 });
+    expect(after.rows.filter((r) => r._released_at === null).map((r) => [r.order_id, r._run_id])).toEqual([
+      [8, 2],
+      [9, 1],
+    ]);
+    expect(await t.conn.all('SELECT run_id, quarantined, reprocessed FROM _ingot.quarantine_log ORDER BY run_id')).toEqual([
+      { run_id: 1, quarantined: 3, reprocessed: 0 },
+      { run_id: 2, quarantined: 1, reprocessed: 2 },
+    ]);
+
+    // A third run takes nothing back again.
+    await stageNewOrder(12);
+    expect((await gate(3)).released).toBe(0);
+  });
+
+  it('keeps released rows waiting when the gate stops the model', async () => {
+    await stageOrders(t.conn);
+    await gate(1);
+    await publishAppend();
+    await releaseQuarantined(t.conn, 'silver', 'orders');
+    await stageNewOrder(11);
+    const stopped = await gate(2, [...CHECKS, { kind: 'row_count', min: 100 }]);
+    expect(stopped.outcome).toBe('error');
+    expect(stopped.released).toBe(3);
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 0, released: 3, reprocessed: 0 });
+  });
+
+  it('replaces an identical held row when a full rebuild quarantines it again', async () => {
+    await stageOrders(t.conn);
+    await gate(1);
+    await t.conn.run(`DROP TABLE ${STAGE}`);
+    await stageOrders(t.conn);
+    const again = await gate(2);
+    expect(again.quarantined).toBe(3);
+    const listing = await listQuarantine(t.conn, 'silver', 'orders');
+    expect(listing.held).toBe(3);
+    expect(new Set(listing.rows.map((r) => r._run_id))).toEqual(new Set([2]));
+    expect(await t.conn.one('SELECT superseded FROM _ingot.quarantine_log WHERE run_id = 2')).toEqual({ superseded: 3 });
+  });
+
+  it('explains what cannot be released', async () => {
+    const none = await releaseQuarantined(t.conn, 'silver', 'orders').catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(IngotError);
+    expect((none as IngotError).code).toBe('NOT_FOUND');
+    await stageOrders(t.conn);
+    await gate(1);
+    const bad = (await releaseQuarantined(t.conn, 'silver', 'orders', "1=1; DROP TABLE silver.customers; SELECT 'x'").catch((e: unknown) => e)) as IngotError;
+    expect(bad.code).toBe('INVALID_INPUT');
+    expect(bad.message).toMatch(/^The release filter is not one SQL condition/);
+    expect(await t.conn.one('SELECT count(*) AS n FROM silver.customers')).toEqual({ n: 5 });
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0 });
+  });
+
+  it('leaves released rows waiting when the caller opts out of re-processing', async () => {
+    await stageOrders(t.conn);
+    await gate(1);
+    await publishAppend();
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+    await stageNewOrder(11);
+    const result = await runQualityGate({
+      conn: t.conn,
+      runId: 2,
+      layer: 'silver',
+      model: 'orders',
+      stagingTable: STAGE,
+      checks: CHECKS,
+      file: 'models/silver/orders.yaml',
+      reprocessReleased: false,
+    });
+    expect(result).toMatchObject({ released: 0, rowsChecked: 1, quarantined: 0 });
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 2, released: 1, reprocessed: 0 });
+  });
+
+  it('does not stage a released row twice when a full rebuild brings it again', async () => {
+    await stageOrders(t.conn);
+    await gate(1);
+    await releaseQuarantined(t.conn, 'silver', 'orders');
+    await t.conn.run(`DROP TABLE ${STAGE}`);
+    await stageOrders(t.conn);
+    const again = await gate(2);
+    expect(again).toMatchObject({ released: 0, rowsChecked: 11, quarantined: 3 });
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0, reprocessed: 3 });
+  });
+});
