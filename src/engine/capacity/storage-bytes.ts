@@ -1,0 +1,96 @@
+// How many bytes each table really occupies in the workspace database, from DuckDB's own storage
+// metadata: pragma_storage_info places every column segment at a block offset, so a segment's
+// size is the distance to the next segment in its block. The last segment of a block has no
+// successor; it is estimated at the bytes per value its column (else its compression) reaches in
+// the measured segments, bounded by the rest of the block. Row counts come from duckdb_tables().
+import type { SqlConnection } from '../db/connection.js';
+import { literal, qualified } from '../db/sql.js';
+
+export interface TableStorage {
+  schema: string;
+  table: string;
+  /** DuckDB's row count estimate (exact for tables written once by Ingot). */
+  rows: number;
+  /** Bytes the table's column segments occupy on disk after a checkpoint. */
+  bytes: number;
+}
+
+export interface DatabaseSize {
+  blockSize: number;
+  totalBlocks: number;
+  usedBlocks: number;
+  /** used blocks × block size: what the data occupies in the file. */
+  usedBytes: number;
+  /** The write-ahead log not yet checkpointed, as DuckDB prints it. */
+  walSize: string;
+}
+
+/** A segment's uncompressed size: its value count times the width of its type (the last-resort estimate). */
+const UNCOMPRESSED_BYTES = `ceil(count * CASE
+    WHEN segment_type = 'VALIDITY' THEN 0.125
+    WHEN segment_type IN ('BOOLEAN', 'TINYINT', 'UTINYINT') THEN 1
+    WHEN segment_type IN ('SMALLINT', 'USMALLINT') THEN 2
+    WHEN segment_type IN ('INTEGER', 'UINTEGER', 'FLOAT', 'DATE') THEN 4
+    WHEN segment_type IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'TIME', 'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS') THEN 8
+    WHEN segment_type = 'VARCHAR' THEN 4 + coalesce(TRY_CAST(regexp_extract(stats, 'Max String Length: (\\d+)', 1) AS BIGINT), 64)
+    ELSE 16
+  END)`;
+
+/** The user tables of the open database (every schema except DuckDB's internal ones). */
+async function userTables(conn: SqlConnection, schemas?: readonly string[]): Promise<{ schema: string; table: string; rows: number }[]> {
+  const filter = schemas && schemas.length > 0 ? `AND schema_name IN (${schemas.map(literal).join(', ')})` : '';
+  return conn.all<{ schema: string; table: string; rows: number }>(
+    `SELECT schema_name AS schema, table_name AS "table", estimated_size AS rows
+     FROM duckdb_tables()
+     WHERE database_name = current_database() AND NOT internal AND NOT temporary ${filter}
+     ORDER BY schema_name, table_name`,
+  );
+}
+
+/**
+ * Bytes on disk per table in `schemas` (all schemas when omitted). Every table's segments take
+ * part in placing offsets, since tables share blocks; call after a checkpoint so data is on disk.
+ */
+export async function tableStorage(conn: SqlConnection, schemas?: readonly string[]): Promise<TableStorage[]> {
+  const all = await userTables(conn);
+  if (all.length === 0) return [];
+  const wanted = await userTables(conn, schemas);
+  const segments = all
+    .map((t) => `SELECT ${literal(t.schema)} AS schema_name, ${literal(t.table)} AS table_name, * FROM pragma_storage_info(${literal(qualified(t.schema, t.table))})`)
+    .join('\n    UNION ALL ');
+  const sized = await conn.all<{ schema: string; table: string; bytes: number }>(
+    `WITH segments AS (
+    ${segments}
+    ), placed AS (
+      SELECT schema_name, table_name, column_path, segment_type, compression, count, block_offset, additional_block_ids,
+             ${UNCOMPRESSED_BYTES} AS uncompressed,
+             lead(block_offset) OVER (PARTITION BY block_id ORDER BY block_offset) - block_offset AS known
+      FROM segments WHERE block_id >= 0
+    ), column_rate AS (
+      SELECT schema_name, table_name, column_path, compression, sum(known) / sum(count) AS rate
+      FROM placed WHERE known IS NOT NULL AND count > 0 GROUP BY ALL
+    ), compression_rate AS (
+      SELECT segment_type, compression, sum(known) / sum(count) AS rate
+      FROM placed WHERE known IS NOT NULL AND count > 0 GROUP BY ALL
+    ), block AS (SELECT block_size FROM pragma_database_size() WHERE database_name = current_database())
+    SELECT p.schema_name AS schema, p.table_name AS "table",
+           sum(coalesce(p.known, least((SELECT block_size FROM block) - p.block_offset, ceil(p.count * coalesce(c.rate, k.rate, p.uncompressed / p.count))))
+               + len(p.additional_block_ids) * (SELECT block_size FROM block))::BIGINT AS bytes
+    FROM placed p
+    LEFT JOIN column_rate c USING (schema_name, table_name, column_path, compression)
+    LEFT JOIN compression_rate k USING (segment_type, compression)
+    GROUP BY ALL`,
+  );
+  const bytesOf = new Map(sized.map((s) => [`${s.schema}.${s.table}`, Number(s.bytes)]));
+  return wanted.map((t) => ({ schema: t.schema, table: t.table, rows: Number(t.rows), bytes: bytesOf.get(`${t.schema}.${t.table}`) ?? 0 }));
+}
+
+/** The database file's block usage, from pragma_database_size. */
+export async function databaseSize(conn: SqlConnection): Promise<DatabaseSize> {
+  const row = await conn.one<{ block_size: number; total_blocks: number; used_blocks: number; wal_size: string }>(
+    'SELECT block_size, total_blocks, used_blocks, wal_size FROM pragma_database_size() WHERE database_name = current_database()',
+  );
+  const blockSize = Number(row?.block_size ?? 0);
+  const usedBlocks = Number(row?.used_blocks ?? 0);
+  return { blockSize, totalBlocks: Number(row?.total_blocks ?? 0), usedBlocks, usedBytes: blockSize * usedBlocks, walSize: row?.wal_size ?? '0 bytes' };
+}
