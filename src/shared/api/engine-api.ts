@@ -2,6 +2,15 @@
 // runtime on both ends) and every event stream a payload schema. The desktop app (MessagePort),
 // the browser (`ingot serve`, WebSocket) and tests (in-process) all speak exactly this.
 import type { z } from 'zod';
+import {
+  CalibrateCapacityRequestSchema,
+  CalibrateCapacityResultSchema,
+  ListScenariosResultSchema,
+  LoadScenarioRequestSchema,
+  LoadScenarioResultSchema,
+  SaveScenarioRequestSchema,
+  SaveScenarioResultSchema,
+} from './capacity.js';
 import { ArrowPayloadSchema, EmptySchema, OkSchema } from './common.js';
 import { IngestProgressSchema, IngestRequestSchema, IngestResultSchema, ListSourcesResultSchema, PreviewFileRequestSchema, PreviewResultSchema } from './ingest.js';
 import {
@@ -45,6 +54,10 @@ export const ENGINE_METHODS = {
   getRun: method(RunIdSchema, RunSummarySchema),
   quality: method(QualityRequestSchema, QualityResultSchema),
   quarantine: method(QuarantineRequestSchema, ArrowPayloadSchema),
+  calibrateCapacity: method(CalibrateCapacityRequestSchema, CalibrateCapacityResultSchema),
+  listScenarios: method(EmptySchema, ListScenariosResultSchema),
+  loadScenario: method(LoadScenarioRequestSchema, LoadScenarioResultSchema),
+  saveScenario: method(SaveScenarioRequestSchema, SaveScenarioResultSchema),
 } as const;
 
 export const ENGINE_EVENTS = {

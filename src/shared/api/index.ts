@@ -1,4 +1,5 @@
 // The engine contract, re-exported from one place.
+export * from './capacity.js';
 export * from './common.js';
 export * from './engine-api.js';
 export * from './ingest.js';

@@ -28,6 +28,10 @@ export const PreviewResultSchema = z.object({
   dialect: z.record(z.string(), z.unknown()).nullable(),
   columns: z.array(z.object({ name: z.string(), type: z.string() })),
   rows: ArrowPayloadSchema,
+  /** Rows of the previewed part that could not be parsed. */
+  rejects: z.array(z.object({ line: z.number().nullable(), column: z.string().nullable(), error: z.string() })).optional(),
+  /** What the user should know (a guessed dialect, renamed headers, …). */
+  warnings: z.array(z.string()).optional(),
 });
 export type PreviewResult = z.infer<typeof PreviewResultSchema>;
 
@@ -47,6 +51,10 @@ export const IngestResultSchema = z.object({
   durationMs: z.number(),
   drift: z.array(z.object({ column: z.string(), change: z.string(), detail: z.string() })).default([]),
   message: z.string(),
+  /** Things that did not stop the load but deserve a look. */
+  warnings: z.array(z.string()).optional(),
+  /** Input files skipped because the same content was already loaded. */
+  skippedFiles: z.array(z.string()).optional(),
 });
 export type IngestResult = z.infer<typeof IngestResultSchema>;
 

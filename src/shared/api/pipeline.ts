@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const ModelInfoSchema = z.object({
   name: z.string(),
-  layer: z.enum(['silver', 'gold']),
+  layer: z.enum(['bronze', 'silver', 'gold']),
   materialization: z.enum(['view', 'table', 'incremental']),
   file: z.string(),
   dependsOn: z.array(z.string()),
@@ -57,6 +57,8 @@ export const RunSummarySchema = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
   models: z.array(ModelRunSchema),
+  /** One-line outcome, e.g. "Built 3 models in 1.2 s; 1 unchanged." (null while running). */
+  message: z.string().nullable().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -70,6 +72,13 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('model-started'), runId: z.number(), model: z.string(), at: z.string() }),
   z.object({ type: z.literal('model-progress'), runId: z.number(), model: z.string(), percentage: z.number() }),
   z.object({ type: z.literal('model-finished'), runId: z.number(), model: z.string(), run: ModelRunSchema }),
-  z.object({ type: z.literal('run-finished'), runId: z.number(), status: RunStatusSchema, at: z.string() }),
+  z.object({
+    type: z.literal('run-finished'),
+    runId: z.number(),
+    status: RunStatusSchema,
+    at: z.string(),
+    durationMs: z.number().optional(),
+    message: z.string().optional(),
+  }),
 ]);
 export type RunEvent = z.infer<typeof RunEventSchema>;

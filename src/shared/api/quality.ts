@@ -12,6 +12,11 @@ export const CheckResultSchema = z.object({
   message: z.string(),
   samples: z.array(z.record(z.string(), z.unknown())),
   sql: z.string(),
+  /** Kind-specific numbers: freshness age, anomaly metrics, contract problems. */
+  details: z.record(z.string(), z.unknown()).optional(),
+  /** Where the check is declared. */
+  file: z.string().optional(),
+  line: z.number().optional(),
 });
 export type CheckResultDto = z.infer<typeof CheckResultSchema>;
 
@@ -22,6 +27,10 @@ export const TableQualitySchema = z.object({
   /** 0–100; the formula is documented in the quality module. */
   score: z.number().nullable(),
   checks: z.array(CheckResultSchema),
+  /** The evaluation's verdict and when it ran (absent for tables never checked). */
+  outcome: z.enum(['pass', 'warn', 'error']).optional(),
+  quarantined: z.number().optional(),
+  checkedAt: z.string().optional(),
 });
 export const QualityRequestSchema = z.object({ select: z.string().max(2000).default('') });
 export const QualityResultSchema = z.object({ tables: z.array(TableQualitySchema) });

@@ -11,6 +11,8 @@ export const TableInfoSchema = z.object({
   /** ISO timestamp of the last load or build, or null if unknown. */
   lastLoadedAt: z.string().nullable(),
   kind: z.enum(['table', 'view']),
+  /** Bronze only: rows rejected by the batches the table holds. */
+  rowsRejected: z.number().optional(),
 });
 export type TableInfo = z.infer<typeof TableInfoSchema>;
 

@@ -1,0 +1,74 @@
+// Host handlers for getting data in: the catalog of tables, the workspace's sources with their
+// last batch, previewing a file, and ingesting a source (progress streams as `ingestProgress`).
+import { resolve } from 'node:path';
+import type { EngineHandlers } from '../../shared/api/engine-api.js';
+import type { SourceInfo } from '../../shared/api/ingest.js';
+import { ingestSource } from '../ingest/ingest.js';
+import { sourceKind } from '../ingest/kinds.js';
+import { lastBatch } from '../ingest/ledger.js';
+import { previewFile } from '../ingest/preview.js';
+import { listSources } from '../ingest/sources.js';
+import { listTables } from '../ingest/tables.js';
+import type { HostContext } from './context.js';
+import { arrowPayload } from './tables.js';
+
+type IngestHandlers = Pick<EngineHandlers, 'listTables' | 'listSources' | 'previewFile' | 'ingest'>;
+
+export function ingestHandlers(ctx: HostContext): IngestHandlers {
+  const { workspace, pool, events } = ctx;
+  return {
+    listTables: async () => ({ tables: await pool.use((conn) => listTables(conn)) }),
+    listSources: async () => {
+      const definitions = await listSources(workspace);
+      return pool.use(async (conn) => {
+        const sources: SourceInfo[] = [];
+        for (const def of definitions) {
+          const last = await lastBatch(conn, def.name);
+          sources.push({
+            name: def.name,
+            kind: def.kind,
+            location: sourceKind(def.kind).location(def.options),
+            file: def.file,
+            lastBatch: last && { batchId: last.batchId, loadedAt: last.loadedAt, rowsLoaded: last.rowsLoaded, rowsRejected: last.rowsRejected, status: last.status },
+            cursor: null,
+            lastError: last && (last.status === 'failed' || last.status === 'cancelled') ? last.message : null,
+          });
+        }
+        return { sources };
+      });
+    },
+    previewFile: async (req, { signal }) => {
+      const preview = await pool.use((conn) =>
+        previewFile(conn, resolve(workspace.paths.root, req.path), req.options, { signal, cacheDir: workspace.paths.cache, displayName: req.path }),
+      );
+      return {
+        format: preview.format,
+        dialect: preview.dialect ? { ...preview.dialect } : null,
+        columns: preview.columns,
+        rows: arrowPayload(preview.rows),
+        rejects: preview.rejects,
+        warnings: preview.warnings,
+      };
+    },
+    ingest: async (req, { signal }) => {
+      const result = await ingestSource(workspace, req.source, {
+        replace: req.replace,
+        signal,
+        onProgress: (p) => events.emit('ingestProgress', { source: p.source, phase: p.phase, percentage: p.percentage, ...(p.rows !== undefined ? { rows: p.rows } : {}) }),
+      });
+      return {
+        source: result.source,
+        table: result.table,
+        batchId: result.batchId,
+        unchanged: result.unchanged,
+        rowsLoaded: result.rowsLoaded,
+        rowsRejected: result.rowsRejected,
+        durationMs: result.durationMs,
+        drift: result.drift.map(({ column, change, detail }) => ({ column, change, detail })),
+        message: result.message,
+        warnings: result.warnings,
+        skippedFiles: result.skippedFiles,
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Host handlers for the pipeline: the model list, plans, starting and cancelling runs (whose
+// events stream to every client as `runEvent`), and run history.
+import type { EngineHandlers } from '../../shared/api/engine-api.js';
+import { IngotError } from '../../shared/errors.js';
+import type { ModelInfo } from '../../shared/api/pipeline.js';
+import { getRun, listRuns } from '../pipeline/history.js';
+import { loadGraph } from '../pipeline/load-graph.js';
+import { planRun } from '../pipeline/plan-run.js';
+import type { HostContext } from './context.js';
+import { toRunSummary } from './run-dto.js';
+import { runNotFound, type RunRegistry } from './run-registry.js';
+
+type PipelineHandlers = Pick<EngineHandlers, 'listModels' | 'plan' | 'startRun' | 'cancelRun' | 'listRuns' | 'getRun'>;
+
+export function pipelineHandlers(ctx: HostContext, runs: RunRegistry): PipelineHandlers {
+  const { workspace, pool } = ctx;
+  return {
+    listModels: async () => {
+      const graph = await pool.use((conn) => loadGraph(workspace, conn));
+      const idOf = (key: string): string => graph.nodes.get(key)?.def.id ?? graph.sources.get(key)?.id ?? key;
+      const models: ModelInfo[] = graph.order.map((key) => {
+        const node = graph.nodes.get(key);
+        if (!node) return undefined;
+        const { def } = node;
+        return {
+          name: def.name,
+          layer: def.layer,
+          materialization: def.config.materialization,
+          file: def.sqlFile,
+          dependsOn: node.inputs.map(idOf),
+          tags: def.config.tags,
+          description: def.config.description ?? null,
+        };
+      }).filter((m): m is ModelInfo => m !== undefined);
+      return { models };
+    },
+    plan: async (req) => {
+      const report = await planRun(workspace, { selection: req.select });
+      return { items: report.models.map((m) => ({ model: m.model, action: m.action === 'skip' ? 'skip' : 'build', reasons: m.reasons.map((r) => r.message) })) };
+    },
+    startRun: async (req) => ({
+      runId: await runs.start({
+        selection: req.select,
+        fullRefresh: req.fullRefresh,
+        trigger: 'manual',
+        ...(req.partitions !== undefined ? { partitions: req.partitions } : {}),
+      }),
+    }),
+    cancelRun: async (req) => {
+      if (runs.cancel(req.runId)) return { ok: true };
+      // Already finished (a race with its last event) is fine; a run that never existed is not.
+      const known = await pool.use((conn) => getRun(conn, req.runId));
+      if (!known) throw runNotFound(req.runId);
+      if (known.status === 'running') {
+        throw new IngotError('INVALID_INPUT', `Run #${req.runId} was started by ${known.schedule ? `the schedule "${known.schedule}"` : 'another program'}, so it cannot be cancelled from here.`, {
+          hint: 'Scheduled runs stop when Ingot closes; a run started from the command line stops with Ctrl+C there.',
+          detail: { field: 'runId' },
+        });
+      }
+      return { ok: true };
+    },
+    listRuns: async (req) =>
+      pool.use(async (conn) => {
+        const records = await listRuns(conn, req.limit);
+        const runs = [];
+        for (const record of records) runs.push(toRunSummary(record, (await getRun(conn, record.runId))?.models ?? []));
+        return { runs };
+      }),
+    getRun: async (req) => {
+      const run = await pool.use((conn) => getRun(conn, req.runId));
+      if (!run) throw runNotFound(req.runId);
+      return toRunSummary(run, run.models);
+    },
+  };
+}

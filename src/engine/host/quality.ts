@@ -1,0 +1,58 @@
+// Host handlers for data quality: the latest check results and score of every table, and the
+// rows a model's checks quarantined, as Arrow pages.
+import type { EngineHandlers } from '../../shared/api/engine-api.js';
+import { LayerSchema } from '../../shared/api/common.js';
+import type { z } from 'zod';
+import type { TableQualitySchema } from '../../shared/api/quality.js';
+import { IngotError } from '../../shared/errors.js';
+import { loadGraph } from '../pipeline/load-graph.js';
+import { tableKey } from '../pipeline/model.js';
+import { selectModels } from '../pipeline/selection.js';
+import { tablePage } from '../query/table-page.js';
+import { quarantineExists, QUARANTINE_SCHEMA, quarantineTableName } from '../quality/quarantine-table.js';
+import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js';
+import type { HostContext } from './context.js';
+import { arrowPayload } from './tables.js';
+
+type TableQuality = z.input<typeof TableQualitySchema>;
+
+export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality' | 'quarantine'> {
+  const { workspace, pool } = ctx;
+  return {
+    quality: async (req) =>
+      pool.use(async (conn) => {
+        const selected = req.select.trim() === '' ? undefined : new Set(selectModels(await loadGraph(workspace, conn), req.select));
+        const tables: TableQuality[] = [];
+        for (const run of await latestCheckRuns(conn)) {
+          if (selected && !selected.has(tableKey(run.layer, run.model))) continue;
+          const layer = LayerSchema.safeParse(run.layer);
+          if (!layer.success) continue;
+          tables.push({
+            layer: layer.data,
+            table: run.model,
+            runId: run.runId,
+            score: run.score,
+            checks: await storedCheckResults(conn, run),
+            outcome: run.outcome,
+            quarantined: run.quarantined,
+            checkedAt: run.checkedAt.toISOString(),
+          });
+        }
+        return { tables };
+      }),
+    quarantine: async (req, { signal }) =>
+      pool.use(async (conn) => {
+        if (!(await quarantineExists(conn, req.layer, req.model))) {
+          throw new IngotError('NOT_FOUND', `Nothing has been quarantined for ${req.layer}.${req.model}.`, {
+            hint: 'Rows land here when a check with severity quarantine fails during a run.',
+            detail: { field: 'model' },
+          });
+        }
+        const order = [
+          { column: '_quarantined_at', descending: true },
+          { column: '_run_id', descending: true },
+        ];
+        return arrowPayload(await tablePage(conn, QUARANTINE_SCHEMA, quarantineTableName(req.layer, req.model), req.offset, req.limit, order, { signal }));
+      }),
+  };
+}

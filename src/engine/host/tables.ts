@@ -1,0 +1,21 @@
+// Host handlers for reading data: ad-hoc SQL and pages of a table, both answered as Arrow IPC.
+import type { EngineHandlers } from '../../shared/api/engine-api.js';
+import type { ArrowPayload } from '../../shared/api/common.js';
+import type { ArrowResult } from '../db/connection.js';
+import { runQuery } from '../query/run-query.js';
+import { tablePage } from '../query/table-page.js';
+import type { HostContext } from './context.js';
+
+export function tableHandlers(ctx: HostContext): Pick<EngineHandlers, 'query' | 'tablePage'> {
+  return {
+    query: async (req, { signal }) => arrowPayload(await ctx.pool.use((conn) => runQuery(conn, req.sql, { limit: req.limit, signal }))),
+    tablePage: async (req, { signal }) =>
+      arrowPayload(await ctx.pool.use((conn) => tablePage(conn, req.layer, req.table, req.offset, req.limit, req.sort, { signal }))),
+  };
+}
+
+/** The wire form of an Arrow result (drops engine-only fields). */
+export function arrowPayload(result: ArrowResult): ArrowPayload {
+  // The encoder always writes into a plain ArrayBuffer, never a SharedArrayBuffer.
+  return { ipc: result.ipc as Uint8Array<ArrayBuffer>, columns: result.columns, rowCount: result.rowCount };
+}

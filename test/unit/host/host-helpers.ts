@@ -1,0 +1,35 @@
+// Starts an engine host on a fresh temp workspace and connects an RPC client to it in-process,
+// exactly as the app does over its real transports.
+import { join } from 'node:path';
+import { createEngineHost, type EngineHost } from '../../../src/engine/host.js';
+import { initWorkspace } from '../../../src/engine/workspace/init.js';
+import { ENGINE_CONTRACT, type EngineApi } from '../../../src/shared/api/engine-api.js';
+import { createRpcClient } from '../../../src/shared/rpc/client.js';
+import { inProcessPair } from '../../../src/shared/rpc/in-process.js';
+import { serveRpc } from '../../../src/shared/rpc/server.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+export interface Connected {
+  host: EngineHost;
+  api: EngineApi & { close(): void };
+  root: string;
+  close(): Promise<void>;
+}
+
+export async function connectedHost(name = 'host-test'): Promise<Connected> {
+  const root = join(await tempDir('ingot-host-'), name);
+  await initWorkspace(root);
+  const host = await createEngineHost(root);
+  const [clientEnd, serverEnd] = inProcessPair();
+  serveRpc(ENGINE_CONTRACT, host.handlers, serverEnd, { events: (sink) => host.subscribe(sink) });
+  const api = createRpcClient(ENGINE_CONTRACT, clientEnd);
+  return {
+    host,
+    api,
+    root,
+    close: async () => {
+      api.close();
+      await host.close();
+    },
+  };
+}
