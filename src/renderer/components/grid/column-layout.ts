@@ -1,0 +1,28 @@
+// How a column looks before any data arrives: its kind (from the engine's SQL type name) and a
+// starting width that fits the header and typical values of that kind.
+
+export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'time' | 'nested';
+
+export interface ColumnSpec {
+  name: string;
+  type: string;
+}
+
+/** The kind of a SQL type name such as `BIGINT`, `DECIMAL(18,2)`, `TIMESTAMP WITH TIME ZONE`. */
+export function columnKind(sqlType: string): ColumnKind {
+  const t = sqlType.trim().toUpperCase();
+  if (/\[\]$|^(STRUCT|MAP|LIST|UNION)\b/.test(t)) return 'nested';
+  if (/^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/.test(t)) return 'number';
+  if (t === 'BOOLEAN' || t === 'BOOL') return 'boolean';
+  if (/^(DATE|TIMESTAMP)/.test(t)) return 'date';
+  if (/^(TIME|INTERVAL)/.test(t)) return 'time';
+  return 'text';
+}
+
+const VALUE_WIDTH: Record<ColumnKind, number> = { number: 110, text: 180, boolean: 80, date: 200, time: 150, nested: 220 };
+
+/** A starting width in px: wide enough for the header (name and type icon) and for typical values. */
+export function columnWidth(column: ColumnSpec): number {
+  const header = 44 + column.name.length * 8;
+  return Math.min(360, Math.max(VALUE_WIDTH[columnKind(column.type)], header));
+}

@@ -1,0 +1,35 @@
+// Wires the engine connection to the stores: connection state into its store, a fresh catalog
+// and run history on every (re)connect, live run events into the runs store, and the URL hash
+// into the UI store. Returns the function that undoes all of it.
+import type { EngineConnection } from './api/engine-connection.js';
+import { screenFromHash } from './screens.js';
+import { useConnectionStore } from './stores/connection/store.js';
+import { useRunsStore } from './stores/runs/store.js';
+import { useTablesStore } from './stores/tables/store.js';
+import { useUiStore } from './stores/ui/store.js';
+
+export function connectStores(connection: EngineConnection): () => void {
+  const offState = connection.watch((snapshot) => {
+    const wasConnected = useConnectionStore.getState().status === 'connected';
+    useConnectionStore.getState().sync(snapshot);
+    if (snapshot.status === 'connected' && !wasConnected) {
+      void useTablesStore.getState().load();
+      void useRunsStore.getState().load();
+    }
+  });
+  const offRuns = connection.on('onRunEvent', (event) => {
+    useRunsStore.getState().applyEvent(event);
+    // A finished run may have built or replaced tables.
+    if (event.type === 'run-finished') void useTablesStore.getState().load();
+  });
+  const onHashChange = (): void => {
+    const screen = screenFromHash(window.location.hash);
+    if (screen) useUiStore.getState().syncScreen(screen);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    offState();
+    offRuns();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,29 @@
+// "Your peak needs Y events/s; this pipeline on this machine does X; headroom X/Y": the planned
+// peak against the throughput measured end to end in this workspace.
+import { computeHeadroom, formatNumber, formatQuantity } from '../../../shared/capacity/index.js';
+
+export function HeadroomFacts({ neededEventsPerSec, measuredRowsPerSec }: { neededEventsPerSec: number; measuredRowsPerSec: number }) {
+  const headroom = computeHeadroom(neededEventsPerSec, measuredRowsPerSec);
+  const ratio = `${formatNumber(headroom.ratio, headroom.ratio >= 10 ? 0 : 2)}×`;
+  return (
+    <div className={`cap-headroom cap-headroom--${headroom.fits ? 'ok' : 'bad'}`}>
+      <dl className="cap-headroom__facts">
+        <div>
+          <dt id="capacity-needed">Your peak needs</dt>
+          <dd aria-labelledby="capacity-needed">{formatQuantity(headroom.neededEventsPerSec)} events/s</dd>
+        </div>
+        <div>
+          <dt id="capacity-measured">Measured throughput</dt>
+          <dd aria-labelledby="capacity-measured">{formatQuantity(headroom.measuredRowsPerSec)} rows/s</dd>
+        </div>
+        <div>
+          <dt id="capacity-headroom">Headroom</dt>
+          <dd aria-labelledby="capacity-headroom" className="cap-headroom__ratio">
+            {ratio}
+          </dd>
+        </div>
+      </dl>
+      <p className="cap-headroom__sentence">{headroom.sentence}</p>
+    </div>
+  );
+}

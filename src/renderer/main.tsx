@@ -1,0 +1,18 @@
+// Renderer entry: mounts the app and connects it to the engine.
+import './zod-jitless.js';
+import { createRoot } from 'react-dom/client';
+import { engineConnection } from './api/engine.js';
+import { App } from './App.js';
+import { connectStores } from './connect-stores.js';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/screens.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const connection = engineConnection();
+connectStores(connection);
+connection.start();
+createRoot(root).render(<App />);

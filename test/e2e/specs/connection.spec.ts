@@ -1,0 +1,27 @@
+// When the engine goes away the app says so in the status bar and keeps trying, instead of
+// failing silently; calls made meanwhile explain that the engine is unreachable.
+import { expect, test } from '../fixtures/app.js';
+import { electronTarget } from '../fixtures/electron.js';
+import { AppShell } from '../pages/app-shell.js';
+
+test.skip(electronTarget(), 'These checks are about `ingot serve` in a browser; the desktop app has no HTTP server.');
+
+test('the status bar shows when the engine stops, and the app keeps retrying', async ({ ingot, page }) => {
+  await page.goto(ingot.url);
+  const shell = new AppShell(page);
+  await shell.expectConnected();
+  await expect(shell.page.getByText(/^Engine \d/)).toBeVisible();
+
+  await ingot.stop();
+  await expect(shell.connection).toHaveText(/Engine unreachable · reconnecting/);
+  await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  // The status bar says what to do: a restarted `ingot serve` has a new token and a new URL.
+  await expect(page.getByRole('contentinfo')).toContainText('open the new URL it printed');
+  // The workspace stays named while the engine is away.
+  await expect(shell.workspaceName).not.toHaveText(/Opening workspace/);
+
+  await page.getByRole('button', { name: 'Reload' }).click();
+  const toast = shell.alerts.filter({ hasText: 'not connected to its engine' });
+  await expect(toast).toContainText('Could not list the tables');
+  await expect(toast).toContainText('Wait until the status bar says "Connected"');
+});

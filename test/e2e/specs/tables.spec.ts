@@ -1,0 +1,27 @@
+// Opening a bronze table and scrolling it: the grid pages rows in from the engine on demand
+// (Arrow pages of 500 rows) and shows later rows as the user scrolls.
+import { expect, test } from '../fixtures/app.js';
+import { TablesPage } from '../pages/tables-page.js';
+
+test('opens a bronze table and scrolls it', async ({ shell }) => {
+  const tables = new TablesPage(shell.page);
+  const bronze = await tables.entries('Bronze');
+  const table = bronze.sort((a, b) => b.rows - a.rows)[0];
+  if (!table) throw new Error('the sample has no bronze table');
+  expect(table.rows, 'the sample should be big enough to need several pages').toBeGreaterThan(1500);
+
+  await tables.openTable(table);
+  await expect(tables.visibleRows).toHaveText(new RegExp(`^Rows 1–\\d+ of ${table.rows.toLocaleString('en-US')}$`));
+  await expect.poll(() => tables.pagesFetchedCount()).toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => (await tables.rowTexts(table, 1)).some((t) => t.trim() !== '')).toBe(true);
+  const fetchedAtTop = await tables.pagesFetchedCount();
+
+  // Scroll well past the first page (rows are 28 px high).
+  for (let i = 0; i < 6; i++) await tables.scrollGrid(table, 28 * 250);
+  await expect.poll(() => tables.firstVisibleRow()).toBeGreaterThan(1000);
+  await expect.poll(() => tables.pagesFetchedCount()).toBeGreaterThan(fetchedAtTop);
+  await expect.poll(async () => Math.max(0, ...(await tables.accessibleRowNumbers(table)))).toBeGreaterThan(1000);
+  const first = await tables.firstVisibleRow();
+  await expect.poll(async () => (await tables.rowTexts(table, first + 1)).some((t) => t.trim() !== '')).toBe(true);
+  await expect(shell.alerts).toHaveCount(0);
+});
