@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ingestDefinition } from '../../engine/ingest/ingest.js';
 import { listSourceNames, loadSource, resolveSourceArg, sourceExists } from '../../engine/ingest/sources.js';
-import type { IngestProgress, IngestResult } from '../../engine/ingest/types.js';
+import type { IngestResult } from '../../engine/ingest/types.js';
 import { IngotError, toErrorData, formatError, type ErrorData } from '../../shared/errors.js';
 import { globals, output, withWorkspace } from '../context.js';
+import { createProgressBar } from './progress-bar.js';
 
 interface IngestOptions {
   all?: boolean;
@@ -16,30 +17,6 @@ interface IngestOptions {
 }
 
 type Outcome = { target: string; ok: true; result: IngestResult } | { target: string; ok: false; error: ErrorData };
-
-/** A one-line bar on stderr, redrawn at most every 100 ms; silent when stderr is not a terminal. */
-function progressBar(enabled: boolean): { update: (p: IngestProgress) => void; clear: () => void } {
-  let last = 0;
-  let shown = false;
-  const width = 30;
-  return {
-    update(p) {
-      if (!enabled || Date.now() - last < 100) return;
-      last = Date.now();
-      const pct = p.percentage >= 0 ? Math.min(100, p.percentage) : -1;
-      const filled = pct >= 0 ? Math.round((pct / 100) * width) : 0;
-      const bar = pct >= 0 ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct.toFixed(0).padStart(3)}%` : `[${'?'.repeat(width)}]`;
-      const rows = p.rows !== undefined && p.rows > 0 ? ` ${p.rows.toLocaleString('en-US')} rows` : '';
-      const line = `${p.source} ${p.phase} ${bar}${rows}${p.file ? ` ${p.file}` : ''}`;
-      process.stderr.write(`\r${line.slice(0, (process.stderr.columns || 100) - 1).padEnd(shown ? 20 : 0)}\x1b[K`);
-      shown = true;
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-}
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -63,12 +40,21 @@ export function registerIngest(program: Command): void {
     .description('load sources (names from sources/*.yaml, or file paths) into bronze as new batches')
     .option('--all', 'ingest every source of the workspace')
     .option('--replace', "swap each source's data for this load (atomically)")
+    .addHelpText('after', `
+Examples:
+  ingot ingest data/orders.csv      load a file; creates sources/orders.yaml for later loads
+  ingot ingest orders customers     load sources by name
+  ingot ingest --all                load every source; unchanged files are skipped
+  ingot ingest orders --replace     swap bronze.orders for a fresh load of its files
+
+Rows that do not parse are kept in _ingot.rejects with their file, line and error.
+Exit codes: 0 loaded, 1 a load failed, 2 bad arguments or source, 3 workspace locked, 4 cancelled.`)
     .action(async (targets: string[], opts: IngestOptions, cmd: Command) => {
       if (!opts.all && targets.length === 0) {
         throw new IngotError('INVALID_INPUT', 'Name the sources or files to ingest, or pass --all.', { hint: 'e.g. `ingot ingest orders` or `ingot ingest data/orders.csv`.' });
       }
       const json = globals(cmd).json === true;
-      const bar = progressBar(!json && process.stderr.isTTY === true);
+      const bar = createProgressBar(process.stderr, !json && process.stderr.isTTY === true);
       const controller = new AbortController();
       const cancel = (): void => controller.abort();
       process.once('SIGINT', cancel);

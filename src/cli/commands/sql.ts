@@ -29,6 +29,11 @@ export function registerSql(program: Command): void {
     .option('--out <file>', 'write every row to FILE through DuckDB COPY')
     .option('--format <format>', `file format for --out: ${EXPORT_FORMATS.join(', ')} (default: from the file name)`)
     .option('--write', 'allow statements that change data (CREATE, INSERT, …) and several statements at once')
+    .addHelpText('after', `
+Examples:
+  ingot sql "SELECT status, count(*) FROM bronze.orders GROUP BY ALL"
+  ingot sql "SELECT * FROM _ingot.rejects" --json
+  ingot sql "SELECT * FROM gold.daily_revenue" --out revenue.parquet`)
     .action(async (query: string, opts: SqlOptions, cmd: Command) => {
       const controller = new AbortController();
       const cancel = (): void => controller.abort();
@@ -50,7 +55,8 @@ async function runSql(cmd: Command, conn: SqlConnection, query: string, opts: Sq
   if (opts.out !== undefined || opts.format !== undefined) {
     const format = exportFormat(opts);
     const written = await exportQuery(conn, query, format, opts.out as string, { signal });
-    output(cmd, { ok: true, ...written }, () => `Wrote ${written.rowCount.toLocaleString('en-US')} rows to ${written.path} (${format}, ${sizeText(written.bytes)}).`);
+    const rows = `${written.rowCount.toLocaleString('en-US')} ${written.rowCount === 1 ? 'row' : 'rows'}`;
+    output(cmd, { ok: true, ...written }, () => `Wrote ${rows} to ${written.path} (${format}, ${sizeText(written.bytes)}).`);
     return;
   }
   const json = globals(cmd).json === true;

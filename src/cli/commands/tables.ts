@@ -1,9 +1,11 @@
 // `ingot tables`: the tables of each layer with rows, estimated size, rejected rows (bronze)
 // and when they were last loaded.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { listTables } from '../../engine/ingest/tables.js';
 import { IngotError } from '../../shared/errors.js';
-import { output, textTable, withWorkspace } from '../context.js';
+import { workspacePaths } from '../../engine/workspace/workspace.js';
+import { globals, output, textTable, withWorkspace } from '../context.js';
 
 const LAYERS = ['bronze', 'silver', 'gold', 'quarantine'];
 
@@ -28,7 +30,9 @@ export function registerTables(program: Command): void {
       if (opts.layer !== undefined && !LAYERS.includes(opts.layer)) {
         throw new IngotError('INVALID_INPUT', `Unknown layer "${opts.layer}".`, { hint: `Use one of: ${LAYERS.join(', ')}.` });
       }
-      const tables = (await withWorkspace(cmd, (ws) => ws.db.withConnection(listTables), { readOnly: true })).filter((t) => !opts.layer || t.layer === opts.layer);
+      // Read-only, unless the database is not built yet (a fresh clone): then opening creates it.
+      const readOnly = existsSync(workspacePaths(globals(cmd).workspace).database);
+      const tables = (await withWorkspace(cmd, (ws) => ws.db.withConnection(listTables), { readOnly })).filter((t) => !opts.layer || t.layer === opts.layer);
       output(cmd, { ok: true, tables }, () =>
         tables.length === 0
           ? 'No tables yet. Load a file with `ingot ingest <file>`.'

@@ -8,6 +8,7 @@ import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import { openDatabase } from '../db/duckdb.js';
 import { ident } from '../db/sql.js';
+import { withOverrides } from './file/column-overrides.js';
 import { FileFormatOptionsSchema, type FileFormatOptions } from './file/file-options.js';
 import { resolveFormat } from './file/formats/index.js';
 import { loadError } from './file/load-error.js';
@@ -20,6 +21,8 @@ export interface PreviewSettings {
   cacheDir?: string;
   /** The name shown in messages; the path by default. */
   displayName?: string;
+  /** A source's `columns:` type overrides, applied as a load would. */
+  columns?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -48,7 +51,8 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   const id = `${process.pid}_${++previewCounter}`;
   const rejects = inspected.storesRejects ? { errors: `ingot_preview_rejects_${id}`, scans: `ingot_preview_scans_${id}` } : undefined;
   try {
-    const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(inspected.columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
+    const columns = withOverrides(inspected.columns, settings.columns ?? {});
+    const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
     const bad = rejects
       ? await conn
           .all<{ line: number | null; column: string | null; error: string }>(
@@ -56,7 +60,7 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
           )
           .catch(() => [])
       : [];
-    return { format: inspected.format, dialect: inspected.dialect, columns: inspected.columns, rows, rejects: bad, warnings: inspected.warnings };
+    return { format: inspected.format, dialect: inspected.dialect, columns, rows, rejects: bad, warnings: inspected.warnings };
   } catch (err) {
     throw loadError(err, displayName, 'Cannot preview');
   } finally {

@@ -1,6 +1,7 @@
 // Moves the rows DuckDB could not parse during one scan from its temporary reject tables into
 // _ingot.rejects (batch, source, file, line, column, raw line, error), and counts the rejected
-// records (a record with several bad fields is one rejected row).
+// records (a record with several bad fields is one rejected row). Also says when rejects point at
+// a wrong encoding.
 import type { SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
 import type { RejectScan } from './land-context.js';
@@ -21,4 +22,18 @@ export async function collectRejects(conn: SqlConnection, scan: RejectScan, wher
   const counted = await conn.one<{ n: number }>(`SELECT (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n FROM ${errors}`);
   await conn.run(`DROP TABLE IF EXISTS ${errors}; DROP TABLE IF EXISTS ${ident(scan.scans)}`);
   return Number(counted?.n ?? 0);
+}
+
+/** Warnings, one per file, when rows of the batch were rejected as invalid UTF-8: the file probably has another encoding. */
+export async function encodingWarnings(conn: SqlConnection, batchId: number): Promise<string[]> {
+  const rows = await conn.all<{ file: string; n: number; line: number | null }>(
+    `SELECT file, count(*)::BIGINT AS n, min(line) AS line FROM _ingot.rejects
+     WHERE batch_id = ? AND error_type = 'INVALID ENCODING' GROUP BY file ORDER BY file`,
+    [batchId],
+  );
+  return rows.map((r) => {
+    const what = r.n === 1 ? '1 row is' : `${r.n.toLocaleString('en-US')} rows are`;
+    const where = r.line !== null ? `${r.file}:${r.line}` : r.file;
+    return `${where}: ${what} not valid UTF-8 and went to the rejects; if the file is Latin-1 (or UTF-16), set \`encoding:\` in the source and ingest again with --replace.`;
+  });
 }

@@ -1,5 +1,7 @@
 // The `ingot preview`, `ingot ingest` and `ingot tables` commands: JSON output, clear errors and
 // non-zero exit codes.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { testWorkspace } from './fixture.js';
@@ -38,8 +40,20 @@ describe('ingest CLI', () => {
     const again = await run(['--json', '--workspace', t.root, 'ingest', '--all']);
     expect(again.json).toMatchObject({ ok: true, results: [{ target: 'orders', ok: true, result: { unchanged: true } }] });
 
+    await t.write('sources/orders.yaml', 'path: data/orders.csv\ncolumns:\n  id: VARCHAR\n');
+    const bySource = await run(['--json', '--workspace', t.root, 'preview', 'orders']);
+    expect(bySource.json).toMatchObject({ ok: true, columns: [{ name: 'id', type: 'VARCHAR' }, { name: 'amount', type: 'VARCHAR' }], rows: [{ id: '1' }, { id: '2' }, { id: '3' }] });
+
     const tables = await run(['--json', '--workspace', t.root, 'tables']);
     expect(tables.json).toMatchObject({ ok: true, tables: [{ layer: 'bronze', name: 'orders', rows: 3 }] });
+  });
+
+  it('lists tables of a fresh clone, whose database is not built yet', async () => {
+    const t = await testWorkspace();
+    t.close();
+    await rm(join(t.root, '.ingot'), { recursive: true });
+    const tables = await run(['--json', '--workspace', t.root, 'tables']);
+    expect(tables).toEqual({ code: 0, json: { ok: true, tables: [] } });
   });
 
   it('exits non-zero with a clear error for a missing source or file', async () => {

@@ -124,6 +124,14 @@ describe('file formats and options', () => {
       { name: 'v', type: 'DOUBLE' },
     ]);
     expect(await t.query('SELECT max(_row_number) AS n FROM bronze.p')).toEqual([{ n: 1000 }]);
+    // Type overrides apply to Parquet (and JSON) columns too, through a cast.
+    await t.write('sources/typed.yaml', 'path: data/p.parquet\ncolumns:\n  id: VARCHAR\n  v: DECIMAL(10,2)\n');
+    expect((await ingestSource(t.ws, 'typed')).columns).toEqual([
+      { name: 'id', type: 'VARCHAR' },
+      { name: 'day', type: 'DATE' },
+      { name: 'v', type: 'DECIMAL(10,2)' },
+    ]);
+    expect(await t.query('SELECT id, v::VARCHAR AS v FROM bronze.typed WHERE id = \'3\'')).toEqual([{ id: '3', v: '4.50' }]);
     t.close();
   });
 
@@ -151,20 +159,27 @@ describe('file formats and options', () => {
     first.addRow(['note']);
     first.addRow(['ignore me']);
     const sheet = wb.addWorksheet('Orders');
-    sheet.addRow(['id', 'customer', 'amount', 'ordered']);
-    sheet.addRow([1, 'Ann', 10.5, new Date(Date.UTC(2024, 0, 2))]);
-    sheet.addRow([2, { richText: [{ text: 'B' }, { text: 'ob' }] }, { formula: '1+1', result: 2 }, new Date(Date.UTC(2024, 0, 3))]);
+    sheet.addRow(['id', 'customer', 'amount', 'ordered', 'shipped']);
+    sheet.addRow([1, 'Ann', 10.5, new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 4))]);
+    sheet.addRow([2, { richText: [{ text: 'B' }, { text: 'ob' }] }, { formula: '1+1', result: 2 }, new Date(Date.UTC(2024, 0, 3)), new Date(Date.UTC(2024, 0, 5, 10, 30))]);
     await mkdir(join(t.root, 'data'), { recursive: true });
     await wb.xlsx.writeFile(join(t.root, 'data/book.xlsx'));
     await t.write('sources/book.yaml', 'path: data/book.xlsx\nsheet: Orders\n');
     const r = await ingestSource(t.ws, 'book');
-    expect(r).toMatchObject({ rowsLoaded: 2, recordsCounted: 2 });
-    expect(await t.query(`SELECT id, customer, amount, ordered::VARCHAR AS ordered, _source_file, _row_number FROM bronze.book ORDER BY id`)).toEqual([
-      { id: 1, customer: 'Ann', amount: 10.5, ordered: '2024-01-02', _source_file: 'data/book.xlsx', _row_number: 1 },
-      { id: 2, customer: 'Bob', amount: 2, ordered: '2024-01-03', _source_file: 'data/book.xlsx', _row_number: 2 },
+    expect(r).toMatchObject({ rowsLoaded: 2, recordsCounted: 2, warnings: [] });
+    // A date column stays DATE; a column where some date has a time of day becomes TIMESTAMP.
+    expect(r.columns.slice(3)).toEqual([
+      { name: 'ordered', type: 'DATE' },
+      { name: 'shipped', type: 'TIMESTAMP' },
+    ]);
+    expect(await t.query(`SELECT id, customer, amount, ordered::VARCHAR AS ordered, shipped::VARCHAR AS shipped, _source_file, _row_number FROM bronze.book ORDER BY id`)).toEqual([
+      { id: 1, customer: 'Ann', amount: 10.5, ordered: '2024-01-02', shipped: '2024-01-04 00:00:00', _source_file: 'data/book.xlsx', _row_number: 1 },
+      { id: 2, customer: 'Bob', amount: 2, ordered: '2024-01-03', shipped: '2024-01-05 10:30:00', _source_file: 'data/book.xlsx', _row_number: 2 },
     ]);
     await wb.xlsx.writeFile(join(t.root, 'data/summary.xlsx'));
-    expect(await ingestSource(t.ws, 'data/summary.xlsx')).toMatchObject({ source: 'summary', rowsLoaded: 1 });
+    const summary = await ingestSource(t.ws, 'data/summary.xlsx');
+    expect(summary).toMatchObject({ source: 'summary', rowsLoaded: 1 });
+    expect(summary.warnings).toEqual(['data/summary.xlsx has 2 sheets ("Summary", "Orders"); reading the first, "Summary". Set `sheet:` in the source to read another.']);
     expect(await t.query(`${data} FROM bronze.summary`)).toEqual([{ note: 'ignore me' }]);
     t.close();
   });

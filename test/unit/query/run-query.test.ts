@@ -88,6 +88,8 @@ describe('runQuery', () => {
     const missing = await errorOf(runQuery(conn, 'SELECT * FROM gold.nope'));
     expect(missing.code).toBe('SQL_ERROR');
     expect(missing.hint).toContain('ingot tables');
+    const syntax = await errorOf(runQuery(conn, 'SELEC 1'));
+    expect(syntax.message).toBe('Parser Error: syntax error at or near "SELEC" (line 1, column 1)');
   });
 
   it('refuses empty SQL and a bad window', async () => {

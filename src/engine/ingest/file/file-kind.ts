@@ -19,6 +19,7 @@ export const fileKind: SourceKind<FileSource> = {
       limit: ctx.limit,
       cacheDir: ctx.ws.paths.cache,
       displayName: first.name,
+      columns: src.columns,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   },

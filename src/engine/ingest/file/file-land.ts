@@ -3,9 +3,10 @@
 // with one INSERT … SELECT while their content hash and record count are computed on the side,
 // then proves nothing was lost (records = loaded + rejected) and nothing changed meanwhile.
 import { IngotError } from '../../../shared/errors.js';
-import type { ColumnInfo } from '../../db/connection.js';
 import type { LandContext, LandOutcome } from '../land-context.js';
+import { encodingWarnings } from '../rejects.js';
 import type { BatchFile } from '../types.js';
+import { withOverrides } from './column-overrides.js';
 import { unclosedQuoteError } from './csv-quote.js';
 import { digestFile, stampFile, type FileDigest, type FileStamp } from './digest.js';
 import { formatOptionsOf, type FileSource } from './file-source.js';
@@ -41,11 +42,6 @@ function digestAll(files: readonly Planned[], signal: AbortSignal | undefined): 
   );
 }
 
-function withOverrides(columns: readonly ColumnInfo[], overrides: Record<string, string>): ColumnInfo[] {
-  const byName = new Map(Object.entries(overrides).map(([k, v]) => [k.toLowerCase(), v]));
-  return columns.map((c) => ({ name: c.name, type: byName.get(c.name.toLowerCase()) ?? c.type }));
-}
-
 /** Inserts each file, reading every column as the bronze table's type; returns loaded/rejected per file. */
 async function loadAll(ctx: LandContext, planned: readonly Planned[], tableTypes: Map<string, string>): Promise<Map<string, { loaded: number; rejected: number }>> {
   const counts = new Map<string, { loaded: number; rejected: number }>();
@@ -76,6 +72,7 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
   const present = ctx.replace ? [] : await ctx.presentFiles();
   const presentSizes = new Set(present.map((p) => p.sizeBytes));
   const presentHashes = new Set(present.map((p) => p.contentHash));
+  const presentPaths = new Set(present.map((p) => p.path));
 
   const planned: Planned[] = [];
   const skipped: string[] = [];
@@ -90,6 +87,9 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
         continue;
       }
       plan.knownHash = contentHash;
+    }
+    if (presentPaths.has(input.name)) {
+      ctx.warn(`${input.name} was loaded before with other content; this batch adds all its rows again next to the earlier ones. To keep only the new content, ingest with --replace.`);
     }
     planned.push(plan);
   }
@@ -122,6 +122,7 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
     signal?.removeEventListener('abort', stopSideRead);
   }
 
+  for (const warning of await encodingWarnings(conn, ctx.batchId)) ctx.warn(warning);
   ctx.progress('verifying', -1);
   const digested = await digests;
   if ('error' in digested) throw signal?.aborted ? new IngotError('CANCELLED', 'The load was cancelled; nothing it did was kept.') : digested.error;

@@ -26,6 +26,9 @@ function hintFor(text: string): string {
   if (/unicode|utf-?8|encoding/i.test(text)) return 'Set `encoding:` in the source (utf-8, latin-1 or utf-16) to the file\'s real encoding.';
   if (/sniff|dialect|detect/i.test(text)) return 'Set `delimiter:`, `quote:` and `header:` in the source definition, or check that the file really is a delimited text file.';
   if (/unterminated quote|quote/i.test(text)) return 'A quoted value is not closed: fix the file, or set `quote:` (use "" for files without quoting).';
+  if (/JSON transform error|Failed to cast/i.test(text)) {
+    return 'A value does not fit the column type DuckDB inferred from the first records: pin the column\'s type under `columns:` in the source definition (e.g. `id: VARCHAR`).';
+  }
   if (/JSON/i.test(text)) return 'Check that the file is valid JSON (an array of objects) or newline-delimited JSON, and that `format:` matches.';
   if (/parquet|magic bytes|footer/i.test(text)) return 'The Parquet file is incomplete or damaged: export it again.';
   if (/Could not convert|Conversion/i.test(text)) return 'A value does not fit its column type: override the type under `columns:` in the source definition.';
@@ -38,11 +41,13 @@ export function loadError(err: unknown, displayName: string, action = 'Cannot lo
   if (err instanceof IngotError && (err.code === 'CANCELLED' || err.code === 'INGEST_FAILED' || err.code === 'NOT_FOUND')) return err;
   const text = fullText(err);
   const csvLine = /CSV Error on Line: (\d+)/i.exec(text);
-  const jsonLine = /Malformed JSON.* in line (\d+)/i.exec(text);
+  const jsonLine = /(Malformed JSON|JSON transform error).* in line (\d+)/i.exec(text);
   const jsonRecord = /in record\/value (\d+)/i.exec(text);
-  const line = csvLine ? Number(csvLine[1]) : jsonLine ? Number(jsonLine[1]) : undefined;
+  // DuckDB 1.5 numbers the lines of malformed newline-delimited JSON one too high (the first line is "line 2").
+  const jsonLineNumber = jsonLine ? Number(jsonLine[2]) - (/Malformed/i.test(jsonLine[1] ?? '') ? 1 : 0) : undefined;
+  const line = csvLine ? Number(csvLine[1]) : jsonLineNumber;
   const where = line !== undefined ? `${displayName}:${line}` : displayName;
-  const why = explanation(text);
+  const why = jsonLine ? explanation(text).replace(/ in line \d+/, '') : explanation(text);
   const record = jsonRecord && line === undefined && !why.includes('record/value') ? ` (record ${jsonRecord[1]})` : '';
   return new IngotError('INGEST_FAILED', `${action} ${where}${record}: ${why}`, {
     hint: hintFor(text),

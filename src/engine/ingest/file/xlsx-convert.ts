@@ -19,19 +19,38 @@ export interface ConvertedSheet {
 
 type Cell = ExcelJS.CellValue;
 
-/** A cell's value as JSON: formulas give their result, rich text its text, errors their code. */
-function jsonValue(value: Cell): string | number | boolean | null {
+/** The value a cell shows: formulas give their result, hyperlinks their text. */
+function shownValue(value: Cell): Cell {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : shownValue(value.text as Cell);
+  if ('formula' in value || 'sharedFormula' in value) return shownValue((value as { result?: Cell }).result ?? null);
+  return value;
+}
+
+/**
+ * A cell's value as JSON: rich text gives its text, errors their code, dates `YYYY-MM-DD`, or
+ * `YYYY-MM-DD HH:MM:SS` in a column (`withTime`) where some date has a time of day.
+ */
+function jsonValue(cell: Cell, withTime = false): string | number | boolean | null {
+  const value = shownValue(cell);
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-  }
+  if (value instanceof Date) return withTime ? value.toISOString().slice(0, 19).replace('T', ' ') : value.toISOString().slice(0, 10);
   if ('error' in value) return value.error;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : jsonValue(value.text as Cell);
-  if ('formula' in value || 'sharedFormula' in value) return jsonValue((value as { result?: Cell }).result ?? null);
   return JSON.stringify(value);
+}
+
+/** Column numbers (1-based) holding a date with a time of day in rows 2…`lastRow`. */
+function timeColumns(ws: ExcelJS.Worksheet, lastRow: number): Set<number> {
+  const out = new Set<number>();
+  for (let r = 2; r <= lastRow; r++) {
+    ws.getRow(r).eachCell((cell, c) => {
+      const value = shownValue(cell.value);
+      if (value instanceof Date && !value.toISOString().endsWith('T00:00:00.000Z')) out.add(c);
+    });
+  }
+  return out;
 }
 
 function pickSheet(workbook: ExcelJS.Workbook, sheet: string | number | undefined, displayName: string): ExcelJS.Worksheet {
@@ -102,17 +121,22 @@ export async function convertSheet(
     });
   }
   const warnings: string[] = [];
+  if (options.sheet === undefined && workbook.worksheets.length > 1) {
+    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
+    warnings.push(`${displayName} has ${workbook.worksheets.length} sheets (${names}); reading the first, "${ws.name}". Set \`sheet:\` in the source to read another.`);
+  }
   const columns = headerNames(ws, width, displayName, warnings);
   await mkdir(cacheDir, { recursive: true });
   const key = createHash('sha256').update(`${path}\0${String(options.sheet ?? '')}\0${String(options.maxRows ?? '')}`).digest('hex').slice(0, 16);
   const out = join(cacheDir, `xlsx-${key}.ndjson`);
   const stream = createWriteStream(out);
   const end = options.maxRows !== undefined ? Math.min(lastRow, options.maxRows + 1) : lastRow;
+  const withTime = timeColumns(ws, lastRow);
   let rows = 0;
   for (let r = 2; r <= end; r++) {
     const row = ws.getRow(r);
     const record: Record<string, unknown> = {};
-    columns.forEach((name, i) => (record[name] = jsonValue(row.getCell(i + 1).value)));
+    columns.forEach((name, i) => (record[name] = jsonValue(row.getCell(i + 1).value, withTime.has(i + 1))));
     if (!stream.write(JSON.stringify(record) + '\n')) await once(stream, 'drain');
     rows++;
   }

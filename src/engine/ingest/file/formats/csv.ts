@@ -16,12 +16,13 @@ import { createRecordScanner } from '../record-scanner.js';
 const CSV_OPTIONS = ['delimiter', 'quote', 'escape', 'header', 'encoding', 'date_format', 'timestamp_format', 'decimal_separator', 'skip', 'null_strings'] as const;
 const OTHER_DELIMITERS = [',', ';', '\t', '|'];
 
-/** The first bytes of a file, to tell text from binary before DuckDB guesses. */
+/** The first bytes of a file (at most `bytes`), to tell text from binary before DuckDB guesses. */
 async function head(path: string, bytes = 8192): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    const size = Math.min(bytes, (await handle.stat()).size);
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buf, 0, size, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -134,7 +135,7 @@ async function locateSniffError(err: unknown, path: string, displayName: string,
   return openQuote !== undefined ? openQuoteError(displayName, openQuote, quote, err) : err;
 }
 
-async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { delimiter?: string }): Promise<InspectedFile> {
+async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { format: 'csv' | 'tsv'; delimiter?: string }): Promise<InspectedFile> {
   const encoding = options.encoding ?? 'utf-8';
   checkText(await head(path), ctx.displayName, encoding);
   const sniffed = await sniffCsv(ctx.conn, path, ctx.displayName, userCsvArgs(options, defaults), encoding).catch(async (err: unknown) => {
@@ -152,7 +153,7 @@ async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatO
   }
   const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...(await dialectWarnings(ctx, path, dialect, columns, options))];
   return {
-    format: 'csv',
+    format: defaults.format,
     columns,
     dialect,
     warnings,
@@ -170,12 +171,12 @@ export const csvFormat: FileFormat = {
   name: 'csv',
   extensions: ['.csv', '.txt', '.dat'],
   options: CSV_OPTIONS,
-  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, {}),
+  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, { format: 'csv' }),
 };
 
 export const tsvFormat: FileFormat = {
   name: 'tsv',
   extensions: ['.tsv', '.tab'],
   options: CSV_OPTIONS,
-  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, { delimiter: '\t' }),
+  inspect: (ctx, path, options) => inspectCsv(ctx, path, options, { format: 'tsv', delimiter: '\t' }),
 };
