@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
@@ -19,7 +20,7 @@ const restrict = (files, patterns, extra = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', '**/.ingot/'] },
+  { ignores: ['node_modules/', 'tmp/', 'workspaces/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', '**/.ingot/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,6 +30,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   restrict(['src/shared/**'], [layer('engine'), layer('main'), layer('cli'), layer('renderer'), duckdb, builtins]),
   restrict(['src/engine/**'], [layer('main'), layer('cli'), layer('renderer'), duckdb]),

@@ -38,9 +38,16 @@ function jsonReplacer(_key: string, v: unknown): unknown {
 export function textTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cells = rows.map((r) => r.map(cellText));
   const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length))));
-  const line = (vals: readonly string[]): string =>
-    vals.map((v, i) => (v.length > (widths[i] ?? 0) ? v.slice(0, (widths[i] ?? 1) - 1) + '…' : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(columns), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');
+  // Numeric columns are right-aligned so digits line up.
+  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number' || typeof r[i] === 'bigint'));
+  const fit = (v: string, i: number): string => {
+    const w = widths[i] ?? 0;
+    if (v.length > w) return v.slice(0, Math.max(1, w) - 1) + '…';
+    return numeric[i] ? v.padStart(w) : v.padEnd(w);
+  };
+  const line = (vals: readonly string[]): string => vals.map(fit).join('  ').trimEnd();
+  const header = columns.map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [header, line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
 function cellText(v: unknown): string {

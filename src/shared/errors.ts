@@ -80,10 +80,15 @@ export function toErrorData(err: unknown): ErrorData {
 /** A one-line human rendering: message, where, and what to do. */
 export function formatError(data: ErrorData): string {
   const d = data.detail;
+  // Each part of the location is added unless the message already says it.
+  const said = (text: string): boolean => data.message.includes(text);
   const where: string[] = [];
-  if (d?.file) where.push(d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file);
-  if (d?.field) where.push(`field ${d.field}`);
-  if (d?.url) where.push(d.url);
+  if (d?.file) {
+    const at = d.line ? `${d.file}:${d.line}` : d.file;
+    if (!said(at)) where.push(d.line && d.column ? `${at}:${d.column}` : at);
+  }
+  if (d?.field && !said(d.field)) where.push(`field ${d.field}`);
+  if (d?.url && !said(d.url)) where.push(d.url);
   const head = where.length > 0 ? `${data.message} (${where.join(', ')})` : data.message;
   return data.hint ? `${head}\n  hint: ${data.hint}` : head;
 }

@@ -22,11 +22,15 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const node = nodeAt(doc.contents, path);
+  // An unknown key is reported at its own line, named, rather than at its parent object.
+  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  if (unknownKey !== undefined) path.push(unknownKey);
+  const node = nodeAt(doc.contents, path, unknownKey !== undefined);
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = lineCounter.linePos(offset);
   const field = path.length > 0 ? path.join('.') : '(top level)';
-  throw new IngotError('WORKSPACE_INVALID', `${file}:${line}: ${field}: ${issue?.message ?? 'invalid value'}`, {
+  const problem = unknownKey !== undefined ? 'unknown field' : (issue?.message ?? 'invalid value');
+  throw new IngotError('WORKSPACE_INVALID', `${file}:${line}: ${field}: ${problem}`, {
     hint: `Fix the field "${field}" in ${file}.`,
     detail: { file, line, column: col, field },
   });
@@ -47,13 +51,14 @@ export async function loadYamlFile<S extends z.ZodType>(path: string, schema: S,
 }
 
 /** The deepest YAML node along `path` (a missing key points at its parent map). */
-function nodeAt(root: unknown, path: readonly (string | number)[]): YamlNode | undefined {
+function nodeAt(root: unknown, path: readonly (string | number)[], atKey = false): YamlNode | undefined {
   let node = root as YamlNode | undefined;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
       if (!pair) return node;
-      const next = (pair.value ?? pair.key) as YamlNode | undefined;
+      const last = key === path[path.length - 1];
+      const next = (atKey && last ? pair.key : (pair.value ?? pair.key)) as YamlNode | undefined;
       if (!next) return node;
       node = next;
     } else if (isSeq(node) && typeof key === 'number') {
