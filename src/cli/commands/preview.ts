@@ -52,8 +52,8 @@ function dialectText(d: CsvDialect): string {
 
 export function registerPreview(program: Command): void {
   program
-    .command('preview <file>')
-    .description('show the sniffed dialect, column types and first rows of a file without loading it')
+    .command('preview <file-or-source>')
+    .description("show the sniffed dialect, column types and first rows of a file (or of a source's first file, with its options) without loading it")
     .option('--format <format>', 'csv, tsv, parquet, json, ndjson or xlsx (default: from the extension)')
     .option('--delimiter <char>', 'field delimiter (\\t for tab)')
     .option('--quote <char>', 'quote character ("" for none)')
@@ -68,6 +68,12 @@ export function registerPreview(program: Command): void {
     .option('--null <strings...>', 'strings that mean NULL')
     .option('--sheet <name>', 'Excel sheet name or 1-based position')
     .option('--limit <n>', 'rows to show (default 100)')
+    .addHelpText('after', `
+Examples:
+  ingot preview data/orders.csv
+  ingot preview data/eu.csv --delimiter ";" --decimal-separator ","
+  ingot preview data/book.xlsx --sheet Orders
+  ingot preview orders              a source: its first file, read with the source's options`)
     .action(async (file: string, opts: PreviewOptions, cmd: Command) => {
       const path = resolve(file);
       const limit = opts.limit !== undefined ? Number(opts.limit) : 100;
@@ -89,7 +95,7 @@ export function registerPreview(program: Command): void {
         { ok: true, format: result.format, dialect: result.dialect, columns: result.columns, rows: decoded.rows.map((r) => Object.fromEntries(decoded.columns.map((c, i) => [c, r[i]]))), rejects: result.rejects, warnings: result.warnings },
         () =>
           [
-            `${file}: ${result.format}, ${result.columns.length} columns`,
+            `${file}: ${result.format}, ${result.columns.length} column${result.columns.length === 1 ? '' : 's'}`,
             ...(result.dialect ? [dialectText(result.dialect)] : []),
             `columns: ${result.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`,
             '',

@@ -1,0 +1,14 @@
+// Where secrets (API tokens, passwords, client secrets) come from. A source names a secret, never
+// holds its value; a SecretStore turns the name into the value at the moment of use. The CLI and
+// CI read environment variables; the desktop app will add the OS keychain (Electron safeStorage)
+// in front of them; tests use an in-memory store.
+
+/** Letters, digits and underscores, starting with a letter or underscore: an environment variable name. */
+export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface SecretStore {
+  /** The value of the secret called `name`, or undefined when this store does not have it. */
+  get(name: string): Promise<string | undefined>;
+  /** Where this store looks for `name`, for messages: "the environment variable SHOPFLOW_TOKEN". */
+  describe(name: string): string;
+}
