@@ -3,6 +3,15 @@
 // 040–049 http sources, 050–059 capacity. A migration runs once, inside one transaction.
 import type { SqlConnection } from '../connection.js';
 import { core } from './001-core.js';
+import { ingestBatches } from './010-batches.js';
+import { pipelineRuns } from './020-pipeline-runs.js';
+import { pipelineState } from './021-pipeline-state.js';
+import { qualityResults } from './030-quality-results.js';
+import { quarantineLog } from './031-quarantine.js';
+import { anomalyMetrics } from './032-anomaly-metrics.js';
+import { quarantineReleases } from './033-quarantine-releases.js';
+import { httpState } from './040-http-state.js';
+import { httpCheckpoints } from './041-http-checkpoints.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +20,7 @@ export interface Migration {
 }
 
 /** Every migration, in any order; `migrate` sorts by version. Register new ones here. */
-export const MIGRATIONS: readonly Migration[] = [core];
+export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, pipelineRuns, pipelineState, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
 
 /** The internal metadata schema. */
 export const META = '_ingot';

@@ -1,0 +1,299 @@
+// Builds one model up to (not including) publishing: computes its rows into a staging table
+// (full, incremental or backfill; see incremental.ts), validates the key and partition columns,
+// runs the quality gate and the unique-key check, and returns a StagedModel whose `publish`
+// makes the result visible. Nothing here touches the published table.
+import { IngotError } from '../../shared/errors.js';
+import type { ColumnInfo, RunOptions, SqlConnection } from '../db/connection.js';
+import { ident, qualified } from '../db/sql.js';
+import { runQualityGate } from '../quality/index.js';
+import type { ModelQuality } from './events.js';
+import { modelFingerprint } from './fingerprint.js';
+import type { ModelNode } from './graph.js';
+import { aggregateFunctions } from './aggregate-functions.js';
+import { findKeyPushdown } from './key-pushdown.js';
+import { uniqueByConstruction } from './unique-by-construction.js';
+import { affectedKeysSql, assertUniqueKey, keyMatch, newDataSql, partitionRangeSql } from './incremental.js';
+import { incrementalKeyColumns, uniqueKeyColumns } from './model-config.js';
+import { modelError, QualityBlocked } from './model-errors.js';
+import type { InputSlice, ModelPlan } from './plan.js';
+import { publishIncremental, publishTable, publishView, type PublishTarget } from './publish.js';
+import { Relations } from './relations.js';
+import type { RunContext, StagedModel } from './run-context.js';
+import { affectedName, dropRelation, oldRowsName, relationKind, stageName } from './staging.js';
+import { MISSING, modelVersion } from './versions.js';
+
+export interface StageOptions {
+  onProgress?: RunOptions['onProgress'];
+}
+
+/** Computes `plan`'s model into staging tables on `conn`. */
+export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: ModelPlan, options: StageOptions = {}): Promise<StagedModel> {
+  const node = ctx.graph.nodes.get(plan.key) as ModelNode;
+  const def = node.def;
+  const run: RunOptions = { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress, progressIntervalMs: 250 } : {}) };
+  let T = performance.now(); const lg = (m: string) => { console.log(def.id, m, Math.round(performance.now() - T)); T = performance.now(); };
+  await assertInputsExist(ctx, conn, node); lg('inputs');
+  const rel = new Relations(conn, ctx, node);
+  const reasons = plan.reasons.map((r) => r.message);
+  let mode: StagedModel['mode'] = def.config.materialization === 'view' ? 'view' : plan.action === 'skip' ? 'full' : plan.action;
+  if (mode === 'incremental') {
+    for (const slice of plan.slices) {
+      const why = await rel.cannotSlice(slice);
+      if (why) {
+        mode = 'full';
+        reasons.push(`full rebuild: ${why}`);
+        break;
+      }
+    }
+  }
+  lg('slices'); const full = await rel.fullSql();
+  const columns = await describeModel(conn, def, full.sql, full.original);
+  const keyColumns = def.config.materialization === 'incremental' ? incrementalKeyColumns(def.config) : [];
+  assertColumns(def, columns, keyColumns); lg('describe');
+  const layer = def.layer;
+  const stage = stageName(def.name);
+  const stageRel = qualified(layer, stage);
+  const affected = affectedName(def.name);
+  const create = async (sql: string, original: boolean): Promise<void> => {
+    try {
+      await conn.run(`CREATE OR REPLACE TABLE ${stageRel} AS\n${sql}`, undefined, run);
+    } catch (err) {
+      throw modelError(def, err, original, 1);
+    }
+  };
+  let slices: readonly InputSlice[] | undefined;
+  let staged = false;
+  if (mode === 'incremental') {
+    const target = await describeTarget(conn, layer, def.name);
+    if (!sameColumns(target, columns)) {
+      mode = 'full';
+      reasons.push('full rebuild: the output columns changed');
+    } else {
+      slices = plan.slices;
+      lg('target'); const variants = await rel.sliceVariants(plan.slices); lg('variants');
+      const affectedRel = qualified(layer, affected);
+      await conn.run(`CREATE OR REPLACE TABLE ${affectedRel} AS\n${affectedKeysSql(variants, keyColumns)}`, undefined, run);
+      lg('affected'); const pushdown = findKeyPushdown(node.tree, keyColumns, await aggregateFunctions(conn));
+      const recompute = pushdown ? await rel.keyedSql(pushdown, affectedRel, keyColumns) : full.sql;
+      lg('keyed ' + String(Boolean(pushdown))); await create(newDataSql(recompute, affectedRel, keyColumns), false); lg('stage');
+      staged = true;
+    }
+  }
+  if (mode === 'backfill') {
+    if (!sameColumns(await describeTarget(conn, layer, def.name), columns)) {
+      throw new IngotError('MODEL_INVALID', `${def.id}: a backfill cannot change the model's columns, and they changed.`, {
+        hint: `Rebuild the whole model with \`ingot run ${def.name} --full-refresh\`.`,
+        detail: { file: def.sqlFile },
+      });
+    }
+    const range = ctx.plan.partitions as { from: string; to: string };
+    const column = def.config.partition_by as string;
+    await create(partitionRangeSql(full.sql, column, range.from, range.to), false);
+    const target = qualified(layer, def.name);
+    const rangeSql = partitionRangeSql(`SELECT * FROM ${target}`, column, range.from, range.to);
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${qualified(layer, affected)} AS
+       SELECT DISTINCT q.${ident(column)} FROM (${rangeSql}) AS q UNION SELECT DISTINCT ${ident(column)} FROM ${stageRel}`,
+      undefined,
+      run,
+    );
+    staged = true;
+  }
+  if (mode === 'full') {
+    lg('prefull'); await create(full.sql, full.original); lg('full ctas');
+    staged = true;
+  }
+  if (mode === 'view') {
+    if (def.config.checks.length > 0) {
+      await create(full.sql, full.original);
+      staged = true;
+    } else if (layer === 'gold' && ctx.atomicPublish) {
+      await dropRelation(conn, layer, stage);
+      await conn.run(`CREATE VIEW ${stageRel} AS\n${full.sql}`);
+    }
+  }
+  const keepChangeLog = def.config.materialization === 'incremental' && hasIncrementalReader(ctx, plan.key);
+  const oldRows = keepChangeLog && (mode === 'incremental' || mode === 'backfill') ? oldRowsName(def.name) : undefined;
+  if (oldRows) {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${qualified(layer, oldRows)} AS
+       SELECT t.* FROM ${qualified(layer, def.name)} AS t SEMI JOIN ${qualified(layer, affected)} AS a ON ${keyMatch('t', 'a', keyColumns)}`,
+      undefined,
+      run,
+    );
+  }
+  lg('oldrows');
+  const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel) : null;
+  const uniqueKey = uniqueKeyColumns(def.config);
+  const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey);
+  if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data');
+  lg('gate+unique'); const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
+  const rowsIn = await rel.rowsIn(mode === 'incremental' ? slices : undefined);
+  lg('counts');
+  const inputs = mode === 'backfill' && ctx.plan.states.get(plan.key) ? { ...(ctx.plan.states.get(plan.key)?.inputs ?? {}) } : inputVersions(ctx, node);
+  const fingerprint = modelFingerprint(plan.sqlHash, plan.configHash, inputs);
+  const target: PublishTarget = {
+    key: plan.key,
+    layer,
+    name: def.name,
+    materialization: def.config.materialization,
+    runId: ctx.runId,
+    previous: ctx.plan.states.get(plan.key),
+    keepChangeLog,
+    fingerprint,
+    sqlHash: plan.sqlHash,
+    configHash: plan.configHash,
+    inputs,
+  };
+  const finalMode = mode;
+  const isView = def.config.materialization === 'view';
+  return {
+    key: plan.key,
+    def,
+    mode: finalMode,
+    stage: staged || (isView && layer === 'gold' && ctx.atomicPublish) ? stage : undefined,
+    affected: finalMode === 'incremental' || finalMode === 'backfill' ? affected : undefined,
+    oldRows,
+    keyColumns,
+    published: false,
+    rowsIn,
+    rowsOut,
+    bytes: rowsOut === null ? null : estimateBytes(columns, rowsOut),
+    fingerprint,
+    quality,
+    reasons,
+    publish: async (tx) => {
+      if (isView) await publishView(tx, target, def.sql);
+      else if (finalMode === 'full') await publishTable(tx, target, rowsOut);
+      else await publishIncremental(tx, target, { stage, affected, oldRows }, keyColumns);
+    },
+    discard: async (c) => {
+      await dropRelation(c, layer, stage);
+      await dropRelation(c, layer, affected);
+      if (oldRows) await dropRelation(c, layer, oldRows);
+    },
+  };
+}
+
+async function assertInputsExist(ctx: RunContext, conn: SqlConnection, node: ModelNode): Promise<void> {
+  for (const input of node.inputs) {
+    if (ctx.built.has(input)) continue;
+    const model = ctx.graph.nodes.get(input)?.def;
+    const source = ctx.graph.sources.get(input);
+    const [schema, name] = model ? [model.layer, model.name] : ['bronze', source?.name ?? input.slice(7)];
+    if (await relationKind(conn, schema, name)) continue;
+    if (model) {
+      throw new IngotError('RUN_FAILED', `${node.def.id} reads ${model.id}, which has not been built yet.`, {
+        hint: `Run \`ingot run +${node.def.name}\` to build it together with the models it reads.`,
+        detail: { file: node.def.sqlFile, input: model.id },
+      });
+    }
+    throw new IngotError('RUN_FAILED', `${node.def.id} reads bronze.${name}, which holds no data yet.`, {
+      hint: `Ingest the source first (\`ingot ingest ${name}\`), then run again.`,
+      detail: { file: node.def.sqlFile, input: `bronze.${name}` },
+    });
+  }
+}
+
+async function describeModel(conn: SqlConnection, def: ModelNode['def'], sql: string, original: boolean): Promise<ColumnInfo[]> {
+  try {
+    return await conn.describe(sql);
+  } catch (err) {
+    if (original) throw modelError(def, err, true);
+    // The statement reads staged relations; look for the same mistake in the model's own text.
+    const located = await conn.describe(def.sql).then(
+      () => undefined,
+      (e: unknown) => modelError(def, e, true),
+    );
+    throw located instanceof IngotError && typeof located.detail?.line === 'number' ? located : modelError(def, err, false);
+  }
+}
+
+function assertColumns(def: ModelNode['def'], columns: readonly ColumnInfo[], keyColumns: readonly string[]): void {
+  const names = new Set(columns.map((c) => c.name.toLowerCase()));
+  const field = def.config.partition_by !== undefined ? 'partition_by' : 'unique_key';
+  for (const key of keyColumns) {
+    if (names.has(key.toLowerCase())) continue;
+    throw new IngotError('MODEL_INVALID', `${def.sidecarFile ?? def.sqlFile}: ${field} column "${key}" is not in the output of ${def.id}.`, {
+      hint: `The model's SELECT returns: ${columns.map((c) => c.name).join(', ')}. Add "${key}" to the SELECT or fix ${field} in the sidecar.`,
+      detail: { file: def.sidecarFile ?? def.sqlFile, field, columnName: key },
+    });
+  }
+  const seen = new Set<string>();
+  for (const c of columns) {
+    const lower = c.name.toLowerCase();
+    if (seen.has(lower)) {
+      throw new IngotError('MODEL_INVALID', `${def.sqlFile}: ${def.id} returns two columns named "${c.name}".`, {
+        hint: 'Give every output column its own name with AS.',
+        detail: { file: def.sqlFile, columnName: c.name },
+      });
+    }
+    seen.add(lower);
+  }
+}
+
+async function describeTarget(conn: SqlConnection, layer: string, name: string): Promise<ColumnInfo[]> {
+  return conn.describe(`SELECT * FROM ${qualified(layer, name)}`);
+}
+
+function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  const byName = new Map(a.map((c) => [c.name.toLowerCase(), c.type]));
+  return b.every((c) => byName.get(c.name.toLowerCase()) === c.type);
+}
+
+async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string): Promise<ModelQuality> {
+  const def = node.def;
+  const file = def.sidecarFile ?? def.sqlFile;
+  const knownTables = [...[...ctx.graph.nodes.values()].map((n) => n.def.id), ...[...ctx.graph.sources.values()].map((s) => s.id)];
+  const result = await runQualityGate({
+    conn,
+    runId: ctx.runId,
+    layer: def.layer,
+    model: def.name,
+    stagingTable,
+    checks: def.config.checks,
+    file,
+    knownTables,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const quality: ModelQuality = {
+    outcome: result.outcome,
+    quarantined: result.quarantined,
+    checks: result.results.map(({ name, kind, severity, status, failingRows, totalRows, message }) => ({ name, kind, severity, status, failingRows, totalRows, message })),
+  };
+  if (result.outcome === 'error') {
+    const failing = result.results.filter((r) => r.status === 'fail' || r.status === 'error');
+    const list = failing.map((r) => `${r.name} (${r.failingRows} of ${r.totalRows} rows)`).join(', ');
+    throw new QualityBlocked(quality, `${def.id} failed its checks: ${list || 'see the check results'}; it was not published and the models that read it were skipped.`, file);
+  }
+  return quality;
+}
+
+function inputVersions(ctx: RunContext, node: ModelNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const input of node.inputs) {
+    out[input] = ctx.built.has(input) ? modelVersion(ctx.runId) : (ctx.plan.inputVersions.get(input) ?? MISSING);
+  }
+  return out;
+}
+
+function hasIncrementalReader(ctx: RunContext, key: string): boolean {
+  return (ctx.graph.downstream.get(key) ?? []).some((d) => ctx.graph.nodes.get(d)?.def.config.materialization === 'incremental');
+}
+
+/** Uncompressed size estimate of `rows` rows of `columns` (strings counted at 16 bytes). */
+export function estimateBytes(columns: readonly ColumnInfo[], rows: number): number {
+  const width = columns.reduce((sum, c) => sum + typeWidth(c.type), 0);
+  return Math.round(width * rows);
+}
+
+function typeWidth(type: string): number {
+  const t = type.toUpperCase();
+  if (t === 'BOOLEAN' || t === 'TINYINT' || t === 'UTINYINT') return 1;
+  if (t === 'SMALLINT' || t === 'USMALLINT') return 2;
+  if (t === 'INTEGER' || t === 'UINTEGER' || t === 'FLOAT' || t === 'DATE') return 4;
+  if (t === 'BIGINT' || t === 'UBIGINT' || t === 'DOUBLE' || t.startsWith('TIMESTAMP') || t === 'TIME') return 8;
+  if (t.startsWith('DECIMAL')) return 8;
+  return 16;
+}

@@ -1,0 +1,15 @@
+// Loads a workspace's models and sources and builds the dependency graph: the entry point for
+// anything that needs the pipeline's shape (runs, plans, the designer's model list).
+import type { SqlConnection } from '../db/connection.js';
+import { buildGraph, type PipelineGraph } from './graph.js';
+import { loadProject } from './project.js';
+import type { PipelineWorkspace } from './runner.js';
+
+/** Reads models/ and sources/ of `ws` and builds the graph; throws MODEL_INVALID on bad models. */
+export async function loadGraph(ws: Pick<PipelineWorkspace, 'paths' | 'config'>, conn: SqlConnection): Promise<PipelineGraph> {
+  const project = await loadProject(ws.paths);
+  const bronzeTables = (
+    await conn.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'bronze'")
+  ).map((r) => r.name);
+  return buildGraph(conn, project, { layerRule: ws.config.pipeline.layer_rule, bronzeTables });
+}

@@ -1,0 +1,49 @@
+// Turns a failure while building a model into an error that names the model's file and, when
+// DuckDB points at a spot in the model's own SQL, the line and column in that file.
+import { IngotError } from '../../shared/errors.js';
+import type { ModelQuality } from './events.js';
+import type { ModelDef } from './model.js';
+
+/** The quality gate said `error`: the model is not published and its downstream is skipped. */
+export class QualityBlocked extends IngotError {
+  constructor(
+    readonly quality: ModelQuality,
+    message: string,
+    file: string,
+  ) {
+    super('QUALITY_FAILED', message, {
+      hint: 'Open the model\'s check results (`ingot check` or the Quality view) to see failing rows; fix the data or the model, then run again.',
+      detail: { file },
+    });
+  }
+}
+
+/**
+ * Wraps `err` from running `def`'s SQL. `lineOffset` is how many lines of generated SQL precede
+ * the model's text in the statement; `original` says whether the statement holds the model's
+ * own text (else positions refer to generated SQL and are dropped).
+ */
+export function modelError(def: ModelDef, err: unknown, original: boolean, lineOffset = 0): unknown {
+  if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') return err;
+  const detail = { ...(err.detail ?? {}) };
+  const base = err.message.replace(/ \(line \d+, column \d+\)$/, '');
+  let where = def.sqlFile;
+  if (original && typeof detail.line === 'number' && detail.line > lineOffset) {
+    detail.line -= lineOffset;
+    where = `${def.sqlFile}:${detail.line}:${String(detail.column ?? 1)}`;
+    if (typeof detail.sqlPosition === 'number') detail.sqlPosition = positionOf(def.sql, detail.line, Number(detail.column ?? 1));
+  } else {
+    delete detail.line;
+    delete detail.column;
+    delete detail.sqlPosition;
+  }
+  detail.file = def.sqlFile;
+  return new IngotError('SQL_ERROR', `${where}: ${def.id}: ${base}`, { ...(err.hint !== undefined ? { hint: err.hint } : {}), detail, cause: err });
+}
+
+function positionOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  let pos = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) pos += (lines[i] ?? '').length + 1;
+  return pos + column - 1;
+}

@@ -1,0 +1,67 @@
+// Atomic publish: the gold tables of a run become visible together; when a gold model fails,
+// none of the run's gold is published (unless atomic_publish is off), its downstream is skipped,
+// silver that succeeded is kept, and previously published tables stay exactly as they were.
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../src/engine/pipeline/runner.js';
+import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
+import { appendBatch, createWorkspace, rows, tableHash, writeModel, type PipelineSettings } from './helpers.js';
+
+async function setup(settings: PipelineSettings) {
+  const root = await createWorkspace(settings);
+  await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount_text FROM bronze.orders', { materialization: 'table' });
+  await writeModel(root, 'gold', 'totals', 'SELECT count(*) AS orders FROM silver.orders');
+  await writeModel(root, 'gold', 'amounts', 'SELECT order_id, CAST(amount_text AS INTEGER) AS amount FROM silver.orders');
+  await writeModel(root, 'gold', 'big', 'SELECT * FROM gold.amounts WHERE amount > 10');
+  const ws = await openWorkspace(root);
+  await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (1, '5'), (2, '50')) t(order_id, amount_text)`);
+  const first = await runPipeline(ws);
+  expect(first.status).toBe('success');
+  await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (3, 'twelve')) t(order_id, amount_text)`);
+  return ws;
+}
+
+describe('atomic publish', () => {
+  it('publishes none of the run\'s gold when one gold model fails; silver is kept', async () => {
+    const ws = await setup({ atomic_publish: true });
+    try {
+      const before = await Promise.all(['gold.totals', 'gold.amounts', 'gold.big'].map((t) => tableHash(ws, t)));
+      const result = await runPipeline(ws);
+      const byModel = Object.fromEntries(result.models.map((m) => [m.model, m]));
+      expect(result.status).toBe('partial');
+      expect(byModel['silver.orders']?.status).toBe('success');
+      expect(byModel['silver.orders']?.published).toBe(true);
+      expect(byModel['gold.amounts']?.status).toBe('failed');
+      expect(byModel['gold.amounts']?.error?.message).toMatch(/Conversion Error.*twelve/);
+      expect(byModel['gold.big']?.status).toBe('skipped');
+      expect(byModel['gold.big']?.error?.message).toMatch(/gold\.amounts did not build/);
+      expect(byModel['gold.totals']?.status).toBe('skipped');
+      expect(byModel['gold.totals']?.published).toBe(false);
+      expect(byModel['gold.totals']?.error?.message).toMatch(/^Built, but not published: gold\.amounts, gold\.big did not build, and atomic publish/);
+      expect(await rows(ws, 'SELECT count(*) AS n FROM silver.orders')).toEqual([{ n: 3 }]);
+      expect(await Promise.all(['gold.totals', 'gold.amounts', 'gold.big'].map((t) => tableHash(ws, t)))).toEqual(before);
+      expect(await rows(ws, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'")).toEqual([{ n: 0 }]);
+      // The next run retries what was withheld.
+      const plan = await runPipeline(ws, { selection: 'totals' });
+      expect(plan.models[0]?.reasons).toEqual([`silver.orders was rebuilt in run #${result.runId}`]);
+      expect(await rows(ws, 'SELECT orders FROM gold.totals')).toEqual([{ orders: 3 }]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('publishes the gold models that succeeded when atomic_publish is off', async () => {
+    const ws = await setup({ atomic_publish: false });
+    try {
+      const amounts = await tableHash(ws, 'gold.amounts');
+      const result = await runPipeline(ws);
+      const byModel = Object.fromEntries(result.models.map((m) => [m.model, m]));
+      expect(result.status).toBe('partial');
+      expect(byModel['gold.totals']?.status).toBe('success');
+      expect(byModel['gold.totals']?.published).toBe(true);
+      expect(await rows(ws, 'SELECT orders FROM gold.totals')).toEqual([{ orders: 3 }]);
+      expect(await tableHash(ws, 'gold.amounts')).toBe(amounts);
+    } finally {
+      ws.close();
+    }
+  });
+});

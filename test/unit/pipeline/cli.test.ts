@@ -1,0 +1,122 @@
+// `ingot run`, `ingot plan` and `ingot runs`, called through the CLI entry point with --json and
+// in text: exit codes, the run history they show, interrupted runs, and a workspace another
+// process holds (the run fails with the driver's WORKSPACE_LOCKED message, nothing is written).
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
+import { appendBatch, createWorkspace, writeModel } from './helpers.js';
+
+let captured = '';
+const realWrite = process.stdout.write.bind(process.stdout);
+const realErr = process.stderr.write.bind(process.stderr);
+
+async function ingot(...args: string[]): Promise<{ code: number; out: string }> {
+  captured = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  const previous = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const code = await main(args);
+    return { code, out: captured };
+  } finally {
+    process.stdout.write = realWrite;
+    process.stderr.write = realErr;
+    process.exitCode = previous;
+  }
+}
+
+afterEach(() => {
+  process.stdout.write = realWrite;
+  process.stderr.write = realErr;
+});
+
+async function shop(): Promise<string> {
+  const root = await createWorkspace();
+  await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders');
+  await writeModel(root, 'gold', 'total', 'SELECT sum(amount) AS amount FROM silver.orders');
+  const ws = await openWorkspace(root);
+  await appendBatch(ws, 'orders', 'SELECT * FROM (VALUES (1, 10), (2, 32)) t(order_id, amount)');
+  ws.close();
+  return root;
+}
+
+describe('ingot run / plan / runs', () => {
+  it('plans, runs, re-runs as a no-op and lists the history, in JSON and text', async () => {
+    const root = await shop();
+    const plan = await ingot('plan', '--json', '-w', root);
+    expect(plan.code).toBe(0);
+    const planned = JSON.parse(plan.out) as { models: { model: string; action: string; reasons: { code: string }[] }[]; nothingToDo: boolean };
+    expect(planned.models.map((m) => [m.model, m.action, m.reasons[0]?.code])).toEqual([
+      ['silver.orders', 'full', 'never_built'],
+      ['gold.total', 'full', 'never_built'],
+    ]);
+
+    const run = await ingot('run', '--json', '-w', root);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { ok: boolean; runId: number; status: string; models: { model: string; rowsOut: number }[] };
+    expect(result).toMatchObject({ ok: true, status: 'success' });
+    expect(result.models.map((m) => [m.model, m.rowsOut])).toEqual([
+      ['silver.orders', 2],
+      ['gold.total', 1],
+    ]);
+
+    const again = await ingot('run', '-w', root);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^Run #2: noop\nNothing changed since the last run \(2 models up to date\); nothing to do\.\n$/);
+
+    const planText = await ingot('plan', 'total', '-w', root);
+    expect(planText.out).toMatch(/gold\.total\s+table\s+skip\s+up to date/);
+    expect(planText.out).toMatch(/Nothing to do/);
+
+    const runs = JSON.parse((await ingot('runs', '--json', '-w', root)).out) as { runs: { runId: number; status: string; trigger: string }[] };
+    expect(runs.runs.map((r) => [r.runId, r.status, r.trigger])).toEqual([
+      [2, 'noop', 'cli'],
+      [1, 'success', 'cli'],
+    ]);
+    const detail = await ingot('runs', '1', '-w', root);
+    expect(detail.out).toMatch(/^Run #1 \(cli\): success/);
+    expect(detail.out).toMatch(/silver\.orders\s+success\s+full\s+2\s+2/);
+    expect((await ingot('runs', '99', '-w', root)).code).toBe(2);
+  });
+
+  it('exits 1 when a model fails and shows where; marks runs of a dead process interrupted', async () => {
+    const root = await shop();
+    await writeModel(root, 'gold', 'total', 'SELECT sum(amount) AS amount,\n  avg(amont) AS mean\nFROM silver.orders');
+    const failed = await ingot('run', '-w', root);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/gold\.total: models\/gold\/total\.sql:2:7: gold\.total: Binder Error: Referenced column "amont" not found/);
+    const ws = await openWorkspace(root);
+    await ws.db.withConnection((c) =>
+      c.run(`INSERT INTO _ingot.runs (run_id, trigger, selection, status, started_at, host_token, pid) VALUES (77, 'schedule', '', 'running', current_timestamp, 'a-dead-process', 1)`),
+    );
+    ws.close();
+    const runs = JSON.parse((await ingot('runs', '--json', '-w', root)).out) as { runs: { runId: number; status: string }[] };
+    expect(runs.runs.find((r) => r.runId === 77)?.status).toBe('interrupted');
+  });
+
+  it('fails with WORKSPACE_LOCKED, naming the process, when another process holds the workspace', async () => {
+    const root = await shop();
+    const path = `${root}/.ingot/ingot.duckdb`;
+    const holder = spawn(
+      process.execPath,
+      ['-e', `import('@duckdb/node-api').then(async d => { const i = await d.DuckDBInstance.create(${JSON.stringify(path)}); await i.connect(); console.log('ready'); setInterval(() => {}, 1000); })`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+      const locked = await ingot('run', '--json', '-w', root);
+      expect(locked.code).toBe(3);
+      const body = JSON.parse(locked.out) as { ok: boolean; error: { code: string; message: string } };
+      expect(body.ok).toBe(false);
+      expect(body.error.code).toBe('WORKSPACE_LOCKED');
+      expect(body.error.message).toContain(`PID ${holder.pid}`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});

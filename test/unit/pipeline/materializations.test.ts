@@ -1,0 +1,165 @@
+// Materializations on real DuckDB files: a table swap that readers never see half-done, views,
+// switching materialization, backfill of a partition range, full refresh, column changes, and
+// the change log that carries an incremental model's changes to its readers across runs.
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../src/engine/pipeline/runner.js';
+import { openWorkspace, type Workspace } from '../../../src/engine/workspace/workspace.js';
+import { appendBatch, createWorkspace, rows, tableHash, writeModel } from './helpers.js';
+
+const DAYS = `SELECT * FROM (VALUES
+  (1, DATE '2024-01-01', 10), (2, DATE '2024-01-01', 20), (3, DATE '2024-01-02', 30),
+  (4, DATE '2024-01-03', 40), (5, DATE '2024-01-04', 50)
+) t(order_id, order_date, amount)`;
+
+afterEach(() => {
+  delete process.env.INGOT_TEST_PAUSE_AT;
+  delete process.env.INGOT_TEST_PAUSE_MS;
+});
+
+async function open(models: (root: string) => Promise<void>): Promise<Workspace> {
+  const root = await createWorkspace();
+  await models(root);
+  const ws = await openWorkspace(root);
+  await appendBatch(ws, 'orders', DAYS);
+  return ws;
+}
+
+describe('materializations', () => {
+  it('swaps a rebuilt table in one transaction: a reader sees the old table until the commit', async () => {
+    const ws = await open((root) => writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders'));
+    try {
+      await runPipeline(ws);
+      await appendBatch(ws, 'orders', `SELECT 6 AS order_id, DATE '2024-01-05' AS order_date, 60 AS amount`);
+      process.env.INGOT_TEST_PAUSE_AT = 'swap';
+      process.env.INGOT_TEST_PAUSE_MS = '400';
+      const running = runPipeline(ws);
+      await new Promise((r) => setTimeout(r, 250));
+      const during: unknown[] = [];
+      const reader = await ws.db.connect();
+      for (let i = 0; i < 5; i++) {
+        during.push((await reader.one<{ n: number }>('SELECT count(*) AS n FROM silver.orders'))?.n);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      expect((await running).status).toBe('success');
+      expect(during.every((n) => n === 5 || n === 6)).toBe(true);
+      expect(during).toContain(5);
+      expect(await reader.one('SELECT count(*) AS n FROM silver.orders')).toEqual({ n: 6 });
+      reader.close();
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('creates views and switches a model between view and table', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders', { materialization: 'view' });
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', DAYS);
+      await runPipeline(ws);
+      const kind = async (): Promise<unknown> => (await rows(ws, "SELECT table_type FROM information_schema.tables WHERE table_schema = 'silver' AND table_name = 'orders'"))[0]?.table_type;
+      expect(await kind()).toBe('VIEW');
+      await appendBatch(ws, 'orders', `SELECT 6 AS order_id, DATE '2024-01-05' AS order_date, 60 AS amount`);
+      expect(await rows(ws, 'SELECT count(*) AS n FROM silver.orders')).toEqual([{ n: 6 }]);
+      await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders', { materialization: 'table' });
+      const toTable = await runPipeline(ws);
+      expect(toTable.models[0]?.reasons[0]).toMatch(/materialization view → table/);
+      expect(await kind()).toBe('BASE TABLE');
+      await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders', { materialization: 'view' });
+      await runPipeline(ws);
+      expect(await kind()).toBe('VIEW');
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('backfills exactly a partition range after a fix, leaving other partitions alone', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+    await writeModel(root, 'silver', 'orders', 'SELECT * FROM bronze.orders', { materialization: 'table' });
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', DAYS);
+      await runPipeline(ws);
+      // The "fix": revenue now includes a 10% fee. Only January 2 and 3 are rebuilt.
+      await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) * 11 // 10 AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+      const backfill = await runPipeline(ws, { selection: 'daily', partitions: '2024-01-02..2024-01-03' });
+      expect(backfill.models[0]?.error).toBeNull();
+      expect(backfill.status).toBe('success');
+      expect(backfill.models[0]?.mode).toBe('backfill');
+      expect(backfill.models[0]?.rowsOut).toBe(2);
+      expect(await rows(ws, 'SELECT order_date::VARCHAR AS d, revenue::DOUBLE AS r FROM gold.daily ORDER BY 1')).toEqual([
+        { d: '2024-01-01', r: 30 },
+        { d: '2024-01-02', r: 33 },
+        { d: '2024-01-03', r: 44 },
+        { d: '2024-01-04', r: 50 },
+      ]);
+      const fixed = await tableHash(ws, 'gold.daily');
+      expect((await runPipeline(ws)).status).toBe('noop');
+      await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) * 1.1 AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+      const retyped = await runPipeline(ws, { selection: 'daily', partitions: '2024-01-02..2024-01-03' });
+      expect(retyped.models[0]?.error?.message).toBe("gold.daily: a backfill cannot change the model's columns, and they changed.");
+      expect(await tableHash(ws, 'gold.daily')).toBe(fixed);
+      await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) * 11 // 10 AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+      const bad = await runPipeline(ws, { selection: 'daily', partitions: 'yesterday..today' }).then((r) => r.models[0]?.error?.message);
+      expect(bad).toMatch(/gold\.daily.*(Conversion|date)/i);
+      await expect(runPipeline(ws, { selection: 'orders', partitions: '2024-01-01..2024-01-02' })).rejects.toThrow(/--partitions rebuilds partitioned incremental models/);
+      await expect(runPipeline(ws, { partitions: '2024-01-01' })).rejects.toThrow(/is not a range/);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('rebuilds an incremental model in full when its output columns change', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'orders', 'SELECT * EXCLUDE (_batch_id, _source_file, _row_number, _loaded_at) FROM bronze.orders', { materialization: 'incremental', unique_key: 'order_id' });
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', DAYS);
+      await runPipeline(ws);
+      await ws.db.withConnection((c) => c.run('ALTER TABLE bronze.orders ADD COLUMN channel VARCHAR'));
+      await appendBatch(ws, 'orders', `SELECT 6 AS order_id, DATE '2024-01-05' AS order_date, 60 AS amount, 'web' AS channel`);
+      const result = await runPipeline(ws);
+      expect(result.models[0]?.action).toBe('incremental');
+      expect(result.models[0]?.mode).toBe('full');
+      expect(result.models[0]?.reasons).toContain('full rebuild: the output columns changed');
+      expect(await rows(ws, 'SELECT count(*) AS n, count(channel) AS c FROM silver.orders')).toEqual([{ n: 6, c: 1 }]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('carries changes to an incremental reader through the change log across runs, then prunes it', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, arg_max(order_date, _batch_id) AS order_date, arg_max(amount, _batch_id) AS amount FROM bronze.orders GROUP BY order_id', { materialization: 'incremental', unique_key: 'order_id' });
+    await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) AS revenue, count(*) AS orders FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+    const ws = await openWorkspace(root);
+    const logRows = async (): Promise<unknown> => (await rows(ws, 'SELECT count(*) AS n FROM _ingot.changes__silver__orders'))[0]?.n;
+    try {
+      await appendBatch(ws, 'orders', DAYS);
+      await runPipeline(ws);
+      expect(await logRows()).toBe(0);
+      // Order 1 moves from January 1 to January 4; order 7 is new. Only silver runs now.
+      await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (1, DATE '2024-01-04', 15), (7, DATE '2024-01-02', 70)) t(order_id, order_date, amount)`);
+      expect((await runPipeline(ws, { selection: 'orders' })).models[0]?.mode).toBe('incremental');
+      expect(await logRows()).toBe(3); // old order 1, new order 1, new order 7
+      await appendBatch(ws, 'orders', `SELECT 8 AS order_id, DATE '2024-01-01' AS order_date, 8 AS amount`);
+      expect((await runPipeline(ws, { selection: 'orders' })).models[0]?.mode).toBe('incremental');
+      const gold = await runPipeline(ws, { selection: 'daily' });
+      expect(gold.models[0]?.mode).toBe('incremental');
+      expect(gold.models[0]?.reasons).toEqual([`silver.orders was rebuilt in run #${gold.runId - 1}`]);
+      expect(await rows(ws, 'SELECT order_date::VARCHAR AS d, revenue, orders FROM gold.daily ORDER BY 1')).toEqual([
+        { d: '2024-01-01', revenue: 28, orders: 2 },
+        { d: '2024-01-02', revenue: 100, orders: 2 },
+        { d: '2024-01-03', revenue: 40, orders: 1 },
+        { d: '2024-01-04', revenue: 65, orders: 2 },
+      ]);
+      expect(await logRows()).toBe(0);
+      const incremental = await tableHash(ws, 'gold.daily');
+      await runPipeline(ws, { fullRefresh: true });
+      expect(await tableHash(ws, 'gold.daily')).toBe(incremental);
+    } finally {
+      ws.close();
+    }
+  });
+});
