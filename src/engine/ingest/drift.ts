@@ -4,6 +4,7 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
+import { canonicalTypes } from './canonical-type.js';
 import type { DriftPolicy } from './source-schema.js';
 import type { DriftChange } from './types.js';
 
@@ -46,12 +47,18 @@ export interface DriftPlan {
 /** Compares incoming columns with the bronze table's; fails per the policy with a clear message. */
 export async function planDrift(
   conn: SqlConnection,
-  existing: readonly ColumnInfo[],
-  incoming: readonly ColumnInfo[],
+  existingAsRead: readonly ColumnInfo[],
+  incomingAsRead: readonly ColumnInfo[],
   policy: DriftPolicy,
   origin: string,
   table: string,
 ): Promise<DriftPlan> {
+  // Both sides in DuckDB's printed form, so only real type changes count as drift.
+  const both = [...existingAsRead, ...incomingAsRead];
+  const printed = await canonicalTypes(conn, both.map((c) => c.type));
+  const canonical = both.map((c, i) => ({ name: c.name, type: printed[i] ?? c.type }));
+  const existing = canonical.slice(0, existingAsRead.length);
+  const incoming = canonical.slice(existingAsRead.length);
   const plan: DriftPlan = { changes: [], add: [], widen: [], read: [] };
   const have = new Map(existing.map((c) => [c.name.toLowerCase(), c]));
   const seen = new Set<string>();
