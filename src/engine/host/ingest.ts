@@ -1,18 +1,23 @@
 // Host handlers for getting data in: the catalog of tables, the workspace's sources with their
-// last batch, previewing a file, and ingesting a source (progress streams as `ingestProgress`).
+// last batch, cursor and last error, previewing a file or a source, the "test request" of an HTTP
+// source, and ingesting a source (progress streams as `ingestProgress`).
 import { resolve } from 'node:path';
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import type { SourceInfo } from '../../shared/api/ingest.js';
+import { httpCursor } from '../ingest/http/http-state.js';
+import { testRequest } from '../ingest/http/test-request.js';
 import { ingestSource } from '../ingest/ingest.js';
 import { sourceKind } from '../ingest/kinds.js';
 import { lastBatch } from '../ingest/ledger.js';
 import { previewFile } from '../ingest/preview.js';
-import { listSources } from '../ingest/sources.js';
+import { listSources, loadSource } from '../ingest/sources.js';
 import { listTables } from '../ingest/tables.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
-type IngestHandlers = Pick<EngineHandlers, 'listTables' | 'listSources' | 'previewFile' | 'ingest'>;
+type IngestHandlers = Pick<EngineHandlers, 'listTables' | 'listSources' | 'previewFile' | 'previewSource' | 'testRequest' | 'ingest'>;
+
+const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export function ingestHandlers(ctx: HostContext): IngestHandlers {
   const { workspace, pool, events } = ctx;
@@ -30,7 +35,7 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
             location: sourceKind(def.kind).location(def.options),
             file: def.file,
             lastBatch: last && { batchId: last.batchId, loadedAt: last.loadedAt, rowsLoaded: last.rowsLoaded, rowsRejected: last.rowsRejected, status: last.status },
-            cursor: null,
+            cursor: def.kind === 'http' ? await httpCursor(conn, def.name) : null,
             lastError: last && (last.status === 'failed' || last.status === 'cancelled') ? last.message : null,
           });
         }
@@ -50,6 +55,25 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
         warnings: preview.warnings,
       };
     },
+    previewSource: async (req, { signal }) => {
+      const def = await loadSource(workspace, req.source);
+      const preview = await pool.use((conn) => sourceKind(def.kind).preview({ ws: workspace, conn, source: { name: def.name, file: def.file }, limit: 100, signal }, def.options));
+      // HTTP previews carry the first page's URL and records path; other kinds do not.
+      const extra = preview as unknown as Record<string, unknown>;
+      const url = optionalText(extra.url);
+      const recordsPath = optionalText(extra.recordsPath);
+      return {
+        format: preview.format,
+        dialect: preview.dialect ? { ...preview.dialect } : null,
+        columns: preview.columns,
+        rows: arrowPayload(preview.rows),
+        rejects: preview.rejects,
+        warnings: preview.warnings,
+        ...(url !== undefined ? { url } : {}),
+        ...(recordsPath !== undefined ? { recordsPath } : {}),
+      };
+    },
+    testRequest: async (req, { signal }) => testRequest(workspace, req.source, { signal }),
     ingest: async (req, { signal }) => {
       const result = await ingestSource(workspace, req.source, {
         replace: req.replace,

@@ -12,7 +12,17 @@ import {
   SaveScenarioResultSchema,
 } from './capacity.js';
 import { ArrowPayloadSchema, EmptySchema, OkSchema } from './common.js';
-import { IngestProgressSchema, IngestRequestSchema, IngestResultSchema, ListSourcesResultSchema, PreviewFileRequestSchema, PreviewResultSchema } from './ingest.js';
+import {
+  IngestProgressSchema,
+  IngestRequestSchema,
+  IngestResultSchema,
+  ListSourcesResultSchema,
+  PreviewFileRequestSchema,
+  PreviewResultSchema,
+  SourcePreviewResultSchema,
+  SourceRequestSchema,
+  TestRequestResultSchema,
+} from './ingest.js';
 import {
   ListModelsResultSchema,
   ListRunsRequestSchema,
@@ -46,6 +56,8 @@ export const ENGINE_METHODS = {
   listSources: method(EmptySchema, ListSourcesResultSchema),
   previewFile: method(PreviewFileRequestSchema, PreviewResultSchema),
   ingest: method(IngestRequestSchema, IngestResultSchema),
+  previewSource: method(SourceRequestSchema, SourcePreviewResultSchema),
+  testRequest: method(SourceRequestSchema, TestRequestResultSchema),
   listModels: method(EmptySchema, ListModelsResultSchema),
   plan: method(SelectionSchema, PlanResultSchema),
   startRun: method(StartRunRequestSchema, StartRunResultSchema),

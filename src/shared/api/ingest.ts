@@ -66,3 +66,31 @@ export const IngestProgressSchema = z.object({
   rows: z.number().optional(),
 });
 export type IngestProgress = z.infer<typeof IngestProgressSchema>;
+
+export const SourceRequestSchema = z.object({ source: z.string().min(1) });
+/** A source's preview through its kind; HTTP sources add the first page's URL and records path. */
+export const SourcePreviewResultSchema = PreviewResultSchema.extend({
+  url: z.string().optional(),
+  recordsPath: z.string().optional(),
+});
+export type SourcePreviewResult = z.infer<typeof SourcePreviewResultSchema>;
+
+/** What the first request of an HTTP source got back, credentials masked. */
+export const TestRequestResultSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  status: z.number(),
+  statusText: z.string(),
+  ok: z.boolean(),
+  headers: z.record(z.string(), z.string()),
+  contentType: z.string().nullable(),
+  bodyBytes: z.number(),
+  bodyExcerpt: z.string(),
+  durationMs: z.number(),
+  recordsPath: z.string().nullable(),
+  recordsFound: z.boolean(),
+  records: z.number().nullable(),
+  problem: z.object({ message: z.string(), hint: z.string().optional() }).nullable(),
+});
+export type TestRequestResult = z.infer<typeof TestRequestResultSchema>;

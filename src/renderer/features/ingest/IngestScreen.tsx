@@ -1,6 +1,49 @@
-// The Ingest screen, not built yet: says in one line what it will do.
-import { PlannedScreen } from '../../components/layout/PlannedScreen.js';
+// The Ingest screen: the Sources panel. Lists the workspace's sources with their last load, cursor
+// and last error; loads one with live progress, sends an HTTP source's test request, previews one.
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { engineConnection } from '../../api/engine.js';
+import { selectInspection, selectLoads, selectSourceActions, selectSourceList } from '../../stores/sources/selectors.js';
+import { useSourcesStore } from '../../stores/sources/store.js';
+import { SourceInspectionView } from './SourceInspectionView.js';
+import { SourcesTable } from './SourcesTable.js';
 
 export function IngestScreen() {
-  return <PlannedScreen title="Ingest" purpose="Ingest will preview files and HTTP APIs and load them into bronze, with progress and rejected rows shown." />;
+  const { sources, status, error, load } = useSourcesStore(useShallow(selectSourceList));
+  const loads = useSourcesStore(selectLoads);
+  const inspection = useSourcesStore(selectInspection);
+  const actions = useSourcesStore(useShallow(selectSourceActions));
+
+  useEffect(() => {
+    void load();
+    return engineConnection().on('onIngestProgress', actions.applyProgress);
+  }, [load, actions.applyProgress]);
+
+  return (
+    <div className="screen">
+      <div className="screen__header">
+        <h1>Ingest</h1>
+      </div>
+      <p className="hint">Dropping files here to ingest them comes in a later version; for now, load the sources defined in the workspace.</p>
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        {status === 'error' && sources.length === 0 ? (
+          <div className="empty-state" role="alert">
+            <h2>The sources could not be listed</h2>
+            <p>{error?.message}</p>
+            {error?.hint ? <p className="hint">{error.hint}</p> : null}
+          </div>
+        ) : status === 'ready' && sources.length === 0 ? (
+          <div className="empty-state">
+            <p>
+              No sources yet: add a source file in <code>sources/</code> or run <code>ingot ingest &lt;file&gt;</code>.
+            </p>
+          </div>
+        ) : (
+          <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
+        )}
+      </section>
+      {inspection ? <SourceInspectionView inspection={inspection} onClose={actions.closeInspection} /> : null}
+    </div>
+  );
 }

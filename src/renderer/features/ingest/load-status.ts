@@ -1,0 +1,23 @@
+// The text of a load started from the Sources panel: its progress while running, then what it
+// loaded ("unchanged" when the same content was already there) or why it failed.
+import type { SourceLoad } from '../../stores/sources/initial-state.js';
+import { formatCount } from '../../format/numbers.js';
+
+export function loadStatusText(load: SourceLoad): string {
+  switch (load.state) {
+    case 'running': {
+      const p = load.progress;
+      if (!p) return 'Starting…';
+      const percent = p.percentage >= 0 ? ` ${Math.round(p.percentage)}%` : '';
+      const rows = p.rows !== undefined ? `, ${formatCount(p.rows)} rows` : '';
+      return `${p.phase}${percent}${rows}`;
+    }
+    case 'done': {
+      const r = load.result;
+      if (r.unchanged) return 'Unchanged: this content was already loaded';
+      return `Loaded ${formatCount(r.rowsLoaded)} rows${r.rowsRejected > 0 ? `, ${formatCount(r.rowsRejected)} rejected` : ''}`;
+    }
+    case 'failed':
+      return `Failed: ${load.message}`;
+  }
+}

@@ -1,0 +1,25 @@
+// Initial state of the sources store: the workspace's sources not listed yet, no load running,
+// no test request or preview shown.
+import type { IngestProgress, IngestResult, SourceInfo, SourcePreviewResult, TestRequestResult } from '../../../shared/api/index.js';
+import type { ErrorData } from '../../../shared/errors.js';
+
+/** A load started from the panel: running (with its latest progress) or finished. */
+export type SourceLoad = { state: 'running'; progress: IngestProgress | null } | { state: 'done'; result: IngestResult } | { state: 'failed'; message: string };
+
+/** What the panel shows under the table for one source. */
+export type SourceInspection =
+  | { kind: 'test-request'; source: string; status: 'loading' }
+  | { kind: 'test-request'; source: string; status: 'ready'; result: TestRequestResult }
+  | { kind: 'preview'; source: string; status: 'loading' }
+  | { kind: 'preview'; source: string; status: 'ready'; result: SourcePreviewResult };
+
+export interface SourcesState {
+  sources: SourceInfo[];
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: ErrorData | null;
+  /** Loads started from this window, by source name. */
+  loads: Record<string, SourceLoad>;
+  inspection: SourceInspection | null;
+}
+
+export const initialSourcesState: SourcesState = { sources: [], status: 'idle', error: null, loads: {}, inspection: null };

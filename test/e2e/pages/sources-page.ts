@@ -1,0 +1,41 @@
+// Page object for the Sources panel of the Ingest screen: the sources table, each source's
+// Load / Test request / Preview buttons and its load status.
+import type { Locator, Page } from '@playwright/test';
+
+export class SourcesPage {
+  readonly panel: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole('region', { name: 'Sources' });
+    this.table = page.getByRole('table', { name: 'Sources' });
+  }
+
+  /** The table row of `source`. */
+  row(source: string): Locator {
+    return this.table.getByRole('row', { name: source, exact: true });
+  }
+
+  /** The kind cell (second column) of every source, by source name. */
+  async kinds(): Promise<Record<string, string>> {
+    const names = await this.table.locator('tbody tr > th').allTextContents();
+    const kinds = await this.table.locator('tbody tr > td:nth-of-type(1)').allTextContents();
+    return Object.fromEntries(names.map((name, i) => [name, kinds[i] ?? '']));
+  }
+
+  loadButton(source: string): Locator {
+    return this.page.getByRole('button', { name: `Load ${source}`, exact: true });
+  }
+
+  previewButton(source: string): Locator {
+    return this.page.getByRole('button', { name: `Preview ${source}`, exact: true });
+  }
+
+  loadStatus(source: string): Locator {
+    return this.page.getByRole('status', { name: `Load status of ${source}` });
+  }
+
+  columnsOf(source: string): Locator {
+    return this.page.getByRole('table', { name: `Columns of ${source}` });
+  }
+}
