@@ -23,9 +23,12 @@ export async function buildModels(ctx: RunContext, concurrency: number, results:
   for (const plan of ctx.plan.models) {
     const node = ctx.graph.nodes.get(plan.key);
     const upstream = (node?.inputs ?? []).filter((i) => outcomes.has(i));
+    // Models this one's checks read are waited for, but their failure does not skip this one.
+    const before = (node?.after ?? []).filter((i) => outcomes.has(i));
     outcomes.set(
       plan.key,
       (async (): Promise<Outcome> => {
+        await Promise.all(before.map((b) => outcomes.get(b)));
         const ups = await Promise.all(upstream.map(async (u) => [u, await outcomes.get(u)] as const));
         if (plan.action === 'skip') return 'ok';
         const failed = ups.filter(([, o]) => o !== 'ok').map(([u]) => ctx.graph.nodes.get(u)?.def.id ?? u);
@@ -68,7 +71,7 @@ async function buildOne(ctx: RunContext, plan: ModelPlan, results: Map<string, M
         throw err;
       });
       if (!deferPublish) {
-        const tp = performance.now(); await conn.transaction((tx) => s.publish(tx)).finally(() => console.log(def.id, 'publish', Math.round(performance.now() - tp))).catch(async (err: unknown) => {
+        await conn.transaction((tx) => s.publish(tx)).catch(async (err: unknown) => {
           await s.discard(conn).catch(() => undefined);
           throw err;
         });

@@ -8,6 +8,7 @@ import type { SqlConnection } from '../db/connection.js';
 import { lineColumn } from '../db/errors.js';
 import { LAYERS, readableLayers, tableKey, type Layer, type ModelDef, type Project, type SourceDef } from './model.js';
 import { analyzeSql, type TableRef } from './sql-refs.js';
+import { checkDependencies } from '../quality/index.js';
 
 export interface ModelNode {
   def: ModelDef;
@@ -15,6 +16,11 @@ export interface ModelNode {
   refs: TableRef[];
   /** Keys (see `tableKey`) of the models and sources this model reads, without repeats. */
   inputs: string[];
+  /**
+   * Models this one's checks read (a relationships check's target) but its SQL does not: built
+   * first so the check judges this run's data, without making this model their downstream.
+   */
+  after: string[];
   /** DuckDB's parse tree of the SQL, for rewriting references. */
   tree: string;
 }
@@ -75,7 +81,11 @@ export async function buildGraph(conn: SqlConnection, project: Project, options:
         warnings.push(warning);
       }
     }
-    nodes.set(key, { def, refs: analysis.refs, inputs, tree: analysis.tree });
+    nodes.set(key, { def, refs: analysis.refs, inputs, after: [], tree: analysis.tree });
+  }
+  for (const node of nodes.values()) {
+    const targets = checkDependencies(node.def.config.checks).filter((t) => nodes.has(t) && !node.inputs.includes(t) && t !== tableKey(node.def.layer, node.def.name));
+    node.after.push(...targets);
   }
   const order = topologicalOrder(nodes);
   const downstream = new Map<string, string[]>([...nodes.keys()].map((k) => [k, []]));
@@ -171,7 +181,7 @@ function topologicalOrder(nodes: Map<string, ModelNode>): string[] {
       });
     }
     state.set(key, 'visiting');
-    for (const input of nodes.get(key)?.inputs ?? []) if (nodes.has(input)) visit(input, [...path, key]);
+    for (const input of mustPrecede(nodes.get(key))) if (nodes.has(input)) visit(input, [...path, key]);
     state.set(key, 'done');
     order.push(key);
   };
@@ -182,7 +192,7 @@ function topologicalOrder(nodes: Map<string, ModelNode>): string[] {
 /** A topological order that lists silver before gold and names alphabetically where it can. */
 function readableOrder(nodes: Map<string, ModelNode>, valid: readonly string[]): string[] {
   const rank = (key: string): string => `${LAYERS.indexOf(nodes.get(key)?.def.layer ?? 'gold')}:${key}`;
-  const waiting = new Map(valid.map((k) => [k, (nodes.get(k)?.inputs ?? []).filter((i) => nodes.has(i)).length]));
+  const waiting = new Map(valid.map((k) => [k, mustPrecede(nodes.get(k)).filter((i) => nodes.has(i)).length]));
   const out: string[] = [];
   while (out.length < valid.length) {
     const ready = [...waiting.entries()].filter(([, n]) => n === 0).map(([k]) => k).sort((a, b) => rank(a).localeCompare(rank(b)));
@@ -190,9 +200,14 @@ function readableOrder(nodes: Map<string, ModelNode>, valid: readonly string[]):
     if (next === undefined) return [...valid];
     waiting.delete(next);
     out.push(next);
-    for (const [k] of waiting) if (nodes.get(k)?.inputs.includes(next)) waiting.set(k, (waiting.get(k) ?? 1) - 1);
+    for (const [k] of waiting) if (mustPrecede(nodes.get(k)).includes(next)) waiting.set(k, (waiting.get(k) ?? 1) - 1);
   }
   return out;
+}
+
+/** What must be built before a model: what it reads, then what its checks read. */
+function mustPrecede(node: ModelNode | undefined): string[] {
+  return node ? [...node.inputs, ...node.after] : [];
 }
 
 function locate(def: ModelDef, position: number | undefined): { line: number; column: number } | undefined {

@@ -54,7 +54,7 @@ describe('ingot sql', () => {
     expect(out.split('\n')).toEqual([
       'id  customer    total  placed_at',
       '──  ──────────  ─────  ───────────────────',
-      '1   customer 1  2.50   2024-01-01 08:01:00',
+      ' 1  customer 1  2.50   2024-01-01 08:01:00',
       '10  customer 3  25.00  2024-01-01 08:10:00',
       '(2 rows)',
       '',
