@@ -46,7 +46,7 @@ export function registerRun(program: Command): void {
               ),
             );
           }
-          for (const m of result.models) if (m.error && m.status === 'failed') lines.push(`${m.model}: ${formatError(m.error)}`);
+          for (const m of result.models) if (m.error && m.status === 'failed') lines.push(formatError(m.error));
           for (const w of result.warnings) lines.push(`warning: ${w}`);
           lines.push(result.message);
           return lines.join('\n');

@@ -31,8 +31,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
   const node = ctx.graph.nodes.get(plan.key) as ModelNode;
   const def = node.def;
   const run: RunOptions = { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress, progressIntervalMs: 250 } : {}) };
-  let T = performance.now(); const lg = (m: string) => { console.log(def.id, m, Math.round(performance.now() - T)); T = performance.now(); };
-  await assertInputsExist(ctx, conn, node); lg('inputs');
+  await assertInputsExist(ctx, conn, node);
   const rel = new Relations(conn, ctx, node);
   const reasons = plan.reasons.map((r) => r.message);
   let mode: StagedModel['mode'] = def.config.materialization === 'view' ? 'view' : plan.action === 'skip' ? 'full' : plan.action;
@@ -46,10 +45,10 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       }
     }
   }
-  lg('slices'); const full = await rel.fullSql();
+  const full = await rel.fullSql();
   const columns = await describeModel(conn, def, full.sql, full.original);
   const keyColumns = def.config.materialization === 'incremental' ? incrementalKeyColumns(def.config) : [];
-  assertColumns(def, columns, keyColumns); lg('describe');
+  assertColumns(def, columns, keyColumns);
   const layer = def.layer;
   const stage = stageName(def.name);
   const stageRel = qualified(layer, stage);
@@ -70,12 +69,12 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       reasons.push('full rebuild: the output columns changed');
     } else {
       slices = plan.slices;
-      lg('target'); const variants = await rel.sliceVariants(plan.slices); lg('variants');
+      const variants = await rel.sliceVariants(plan.slices);
       const affectedRel = qualified(layer, affected);
       await conn.run(`CREATE OR REPLACE TABLE ${affectedRel} AS\n${affectedKeysSql(variants, keyColumns)}`, undefined, run);
-      lg('affected'); const pushdown = findKeyPushdown(node.tree, keyColumns, await aggregateFunctions(conn));
+      const pushdown = findKeyPushdown(node.tree, keyColumns, await aggregateFunctions(conn));
       const recompute = pushdown ? await rel.keyedSql(pushdown, affectedRel, keyColumns) : full.sql;
-      lg('keyed ' + String(Boolean(pushdown))); await create(newDataSql(recompute, affectedRel, keyColumns), false); lg('stage');
+      await create(newDataSql(recompute, affectedRel, keyColumns), false);
       staged = true;
     }
   }
@@ -100,16 +99,15 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     staged = true;
   }
   if (mode === 'full') {
-    lg('prefull'); await create(full.sql, full.original); lg('full ctas');
+    await create(full.sql, full.original);
     staged = true;
   }
   if (mode === 'view') {
+    // Without checks nothing is staged: the SELECT was validated by describing it, and a reader
+    // in this run rebuilds the view on its own connection (relations.ts).
     if (def.config.checks.length > 0) {
       await create(full.sql, full.original);
       staged = true;
-    } else if (layer === 'gold' && ctx.atomicPublish) {
-      await dropRelation(conn, layer, stage);
-      await conn.run(`CREATE VIEW ${stageRel} AS\n${full.sql}`);
     }
   }
   const keepChangeLog = def.config.materialization === 'incremental' && hasIncrementalReader(ctx, plan.key);
@@ -122,14 +120,12 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       run,
     );
   }
-  lg('oldrows');
   const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel) : null;
   const uniqueKey = uniqueKeyColumns(def.config);
-  const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey);
+  const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey, (schema, table) => enforcedKey(ctx, `${schema}.${table}`));
   if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data');
-  lg('gate+unique'); const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
+  const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
   const rowsIn = await rel.rowsIn(mode === 'incremental' ? slices : undefined);
-  lg('counts');
   const inputs = mode === 'backfill' && ctx.plan.states.get(plan.key) ? { ...(ctx.plan.states.get(plan.key)?.inputs ?? {}) } : inputVersions(ctx, node);
   const fingerprint = modelFingerprint(plan.sqlHash, plan.configHash, inputs);
   const target: PublishTarget = {
@@ -151,7 +147,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     key: plan.key,
     def,
     mode: finalMode,
-    stage: staged || (isView && layer === 'gold' && ctx.atomicPublish) ? stage : undefined,
+    stage: staged ? stage : undefined,
     affected: finalMode === 'incremental' || finalMode === 'backfill' ? affected : undefined,
     oldRows,
     keyColumns,
@@ -276,6 +272,12 @@ function inputVersions(ctx: RunContext, node: ModelNode): Record<string, string>
     out[input] = ctx.built.has(input) ? modelVersion(ctx.runId) : (ctx.plan.inputVersions.get(input) ?? MISSING);
   }
   return out;
+}
+
+/** The unique key the runner keeps for model `key` (incremental models with unique_key), if any. */
+function enforcedKey(ctx: RunContext, key: string): readonly string[] | undefined {
+  const config = ctx.graph.nodes.get(key)?.def.config;
+  return config?.materialization === 'incremental' ? uniqueKeyColumns(config) : undefined;
 }
 
 function hasIncrementalReader(ctx: RunContext, key: string): boolean {

@@ -127,10 +127,24 @@ export class Relations {
         rel = tempRelation(view);
       } else if (staged.stage) {
         rel = { catalog: '', schema: staged.def.layer, table: staged.stage };
+      } else if (staged.mode === 'view') {
+        rel = await this.stagedView(input);
       }
     }
     this.full.set(input, rel);
     return rel;
+  }
+
+  /** A view staged in this run, as a temporary view here reading what this build reads. */
+  private async stagedView(input: string): Promise<RelationName | undefined> {
+    const view = this.ctx.graph.nodes.get(input);
+    if (!view) return undefined;
+    for (const i of view.inputs) await this.fullRelation(i);
+    const redirected = view.inputs.some((i) => this.full.get(i) !== undefined);
+    const sql = redirected ? await rewriteRefs(this.conn, view.tree, (_s, _t, occurrence) => this.full.get(inputOf(view, occurrence))) : view.def.sql;
+    const name = `__full_${view.def.layer}_${view.def.name}`;
+    await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${ident(name)} AS\n${sql}`);
+    return tempRelation(name);
   }
 
   private async delta(slice: InputSlice): Promise<RelationName> {
@@ -161,8 +175,7 @@ export class Relations {
   }
 
   private inputOf(occurrence: number): string {
-    const ref = this.node.refs.find((r) => r.occurrence === occurrence);
-    return ref ? `${ref.schema}.${ref.table}`.toLowerCase() : '';
+    return inputOf(this.node, occurrence);
   }
 
   private layerName(key: string): [string, string] {
@@ -189,6 +202,12 @@ function stagedChanges(staged: StagedModel): string[] {
     ? `SELECT * FROM ${qualified(layer, staged.oldRows)}`
     : `SELECT t.* FROM ${qualified(layer, name)} AS t WHERE EXISTS (SELECT 1 FROM ${qualified(layer, staged.affected ?? '')} AS a WHERE ${keyMatch('t', 'a', staged.keyColumns)})`;
   return [old, `SELECT * FROM ${qualified(layer, staged.stage ?? '')}`];
+}
+
+/** The input key a table reference of `node` reads. */
+function inputOf(node: ModelNode, occurrence: number): string {
+  const ref = node.refs.find((r) => r.occurrence === occurrence);
+  return ref ? `${ref.schema}.${ref.table}`.toLowerCase() : '';
 }
 
 /** A relation name as SQL. */

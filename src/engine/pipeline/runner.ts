@@ -98,7 +98,6 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
       emit({ type: 'run-finished', runId, at: new Date().toISOString(), status: 'failed', durationMs: elapsed(started), message: data.message });
       throw err;
     }
-    console.log('prep', performance.now() - started);
     const warnings = graph.warnings.map((w) => `${w.file}${w.line !== undefined ? `:${w.line}:${w.column ?? 1}` : ''}: ${w.message}`);
     const results = new Map<string, ModelRunResult>();
     for (const m of plan.models) results.set(m.key, initialResult(m));
@@ -114,9 +113,9 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     await history.planned(runId, [...results.values()]);
     const ctx: RunContext = { db: ws.db, runId, graph, plan, atomicPublish: ws.config.pipeline.atomic_publish, signal: options.signal, emit, built: new Map() };
     if (!plan.nothingToDo) {
-      let T = performance.now(); await buildModels(ctx, ws.config.pipeline.concurrency, results, history); console.log('build', performance.now() - T); T = performance.now();
-      await publishGold(ctx, control, results, history); console.log('publishGold', performance.now() - T); T = performance.now();
-      await pruneChangeLogs(control, graph).catch(() => undefined); console.log('prune', performance.now() - T);
+      await buildModels(ctx, ws.config.pipeline.concurrency, results, history);
+      await publishGold(ctx, control, results, history);
+      await pruneChangeLogs(control, graph).catch(() => undefined);
     }
     const models = plan.models.map((m) => results.get(m.key) as ModelRunResult);
     const status = runStatus(plan.nothingToDo, options.signal?.aborted === true, models);
@@ -124,7 +123,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     const firstError = models.find((m) => m.error && m.status === 'failed')?.error ?? null;
     // DuckDB skips a checkpoint while another transaction is open: let history writes land first.
     await history.flush();
-    let T2 = performance.now(); if (models.some((m) => m.published)) await ws.db.checkpoint().catch(() => undefined); console.log('checkpoint', performance.now() - T2);
+    if (models.some((m) => m.published)) await ws.db.checkpoint().catch(() => undefined);
     await history.finish(runId, status, countsOf(models), message, firstError);
     await history.flush();
     await historyConn.run('UPDATE _ingot.runs SET warnings = ?::JSON WHERE run_id = ?', [JSON.stringify(warnings), runId]);
@@ -248,6 +247,7 @@ function zeroCounts(): RunCounts {
 function summarize(status: RunStatus, models: readonly ModelRunResult[], ms: number): string {
   const c = countsOf(models);
   const time = ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+  if (status === 'noop' && models.length === 0) return 'No models to run yet: add models/silver/<name>.sql or models/gold/<name>.sql (a SELECT each).';
   if (status === 'noop') return `Nothing changed since the last run (${c.unchanged} model${c.unchanged === 1 ? '' : 's'} up to date); nothing to do.`;
   const parts = [`Built ${c.built} model${c.built === 1 ? '' : 's'} in ${time}`];
   if (c.unchanged > 0) parts.push(`${c.unchanged} unchanged`);

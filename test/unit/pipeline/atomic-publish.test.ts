@@ -64,4 +64,29 @@ describe('atomic publish', () => {
       ws.close();
     }
   });
+
+  it('lets gold models read gold built earlier in the same run before it is published', async () => {
+    const root = await createWorkspace({ atomic_publish: true });
+    await writeModel(root, 'silver', 'o', 'SELECT id, max(v) AS v FROM bronze.o GROUP BY id', { materialization: 'incremental', unique_key: 'id' });
+    await writeModel(root, 'gold', 'f', 'SELECT id, v FROM silver.o', { materialization: 'incremental', unique_key: 'id' });
+    await writeModel(root, 'gold', 'v', 'SELECT * FROM gold.f WHERE v > 1', { materialization: 'view' });
+    await writeModel(root, 'gold', 't', 'SELECT count(*) AS n, sum(v) AS s FROM gold.v');
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'o', 'SELECT * FROM (VALUES (1, 1), (2, 2)) t(id, v)');
+      expect((await runPipeline(ws)).status).toBe('success');
+      expect(await rows(ws, 'SELECT n, s FROM gold.t')).toEqual([{ n: 1, s: 2 }]);
+      await appendBatch(ws, 'o', 'SELECT * FROM (VALUES (3, 3), (1, 5)) t(id, v)');
+      const second = await runPipeline(ws);
+      expect(second.models.map((m) => [m.model, m.status, m.mode])).toEqual([
+        ['silver.o', 'success', 'incremental'],
+        ['gold.f', 'success', 'incremental'],
+        ['gold.v', 'success', 'full'],
+        ['gold.t', 'success', 'full'],
+      ]);
+      expect(await rows(ws, 'SELECT n, s FROM gold.t')).toEqual([{ n: 3, s: 10 }]);
+    } finally {
+      ws.close();
+    }
+  });
 });

@@ -89,7 +89,7 @@ describe('ingot run / plan / runs', () => {
     await writeModel(root, 'gold', 'total', 'SELECT sum(amount) AS amount,\n  avg(amont) AS mean\nFROM silver.orders');
     const failed = await ingot('run', '-w', root);
     expect(failed.code).toBe(1);
-    expect(failed.out).toMatch(/gold\.total: models\/gold\/total\.sql:2:7: gold\.total: Binder Error: Referenced column "amont" not found/);
+    expect(failed.out).toMatch(/^models\/gold\/total\.sql:2:7: gold\.total: Binder Error: Referenced column "amont" not found/m);
     const ws = await openWorkspace(root);
     await ws.db.withConnection((c) =>
       c.run(`INSERT INTO _ingot.runs (run_id, trigger, selection, status, started_at, host_token, pid) VALUES (77, 'schedule', '', 'running', current_timestamp, 'a-dead-process', 1)`),

@@ -81,10 +81,11 @@ describe('key pushdown', () => {
 });
 
 describe('unique by construction', () => {
+  const KEYS: Record<string, string[]> = { 'silver.items': ['order_id', 'line_no'], 'silver.orders': ['order_id'], 'silver.products': ['product_id'] };
   async function unique(sql: string, keys: string[]): Promise<boolean> {
     const a = await analyzeSql(conn, sql);
     if (!a.ok) throw new Error(a.message);
-    return uniqueByConstruction(a.tree, keys);
+    return uniqueByConstruction(a.tree, keys, (schema, table) => KEYS[`${schema}.${table}`]);
   }
 
   it('trusts GROUP BY and DISTINCT ON exactly the key, nothing else', async () => {
@@ -97,5 +98,18 @@ describe('unique by construction', () => {
     expect(await unique('SELECT order_id, unnest(list(x)) FROM bronze.o GROUP BY order_id', ['order_id'])).toBe(false);
     expect(await unique('SELECT order_id FROM bronze.a GROUP BY order_id UNION ALL SELECT order_id FROM bronze.b GROUP BY order_id', ['order_id'])).toBe(false);
     expect(await unique('SELECT order_id, sum(x) FROM bronze.o GROUP BY ROLLUP (order_id)', ['order_id'])).toBe(false);
+  });
+
+  it('trusts a join that keeps one keyed input\'s key and matches every other input on its key', async () => {
+    const fact = 'SELECT i.order_id, i.line_no, o.order_date FROM silver.items AS i JOIN silver.orders AS o ON o.order_id = i.order_id';
+    expect(await unique(fact, ['order_id', 'line_no'])).toBe(true);
+    expect(await unique(`${fact} LEFT JOIN silver.products AS p ON p.product_id = i.product_id WHERE o.status <> 'x'`, ['order_id', 'line_no'])).toBe(true);
+    expect(await unique('SELECT i.order_id, i.line_no FROM silver.items AS i JOIN silver.orders AS o USING (order_id)', ['order_id', 'line_no'])).toBe(true);
+    // The key does not cover the input's unique key, or a partner can match more than once.
+    expect(await unique(fact, ['order_id'])).toBe(false);
+    expect(await unique('SELECT o.order_id FROM silver.orders AS o JOIN silver.items AS i ON i.order_id = o.order_id', ['order_id'])).toBe(false);
+    expect(await unique('SELECT i.order_id, i.line_no FROM silver.items AS i JOIN bronze.orders AS o ON o.order_id = i.order_id', ['order_id', 'line_no'])).toBe(false);
+    expect(await unique('SELECT i.order_id, i.line_no FROM silver.items AS i JOIN silver.orders AS o ON o.order_id > i.order_id', ['order_id', 'line_no'])).toBe(false);
+    expect(await unique('SELECT p.product_id FROM silver.items AS i LEFT JOIN silver.products AS p ON p.product_id = i.product_id', ['product_id'])).toBe(false);
   });
 });
