@@ -12,6 +12,7 @@ import { lastBatch } from '../ingest/ledger.js';
 import { previewFile } from '../ingest/preview.js';
 import { listSources, loadSource } from '../ingest/sources.js';
 import { listTables } from '../ingest/tables.js';
+import type { PreviewResult } from '../ingest/types.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
@@ -46,14 +47,7 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
       const preview = await pool.use((conn) =>
         previewFile(conn, resolve(workspace.paths.root, req.path), req.options, { signal, cacheDir: workspace.paths.cache, displayName: req.path }),
       );
-      return {
-        format: preview.format,
-        dialect: preview.dialect ? { ...preview.dialect } : null,
-        columns: preview.columns,
-        rows: arrowPayload(preview.rows),
-        rejects: preview.rejects,
-        warnings: preview.warnings,
-      };
+      return previewDto(preview);
     },
     previewSource: async (req, { signal }) => {
       const def = await loadSource(workspace, req.source);
@@ -63,12 +57,7 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
       const url = optionalText(extra.url);
       const recordsPath = optionalText(extra.recordsPath);
       return {
-        format: preview.format,
-        dialect: preview.dialect ? { ...preview.dialect } : null,
-        columns: preview.columns,
-        rows: arrowPayload(preview.rows),
-        rejects: preview.rejects,
-        warnings: preview.warnings,
+        ...previewDto(preview),
         ...(url !== undefined ? { url } : {}),
         ...(recordsPath !== undefined ? { recordsPath } : {}),
       };
@@ -94,5 +83,17 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
         skippedFiles: result.skippedFiles,
       };
     },
+  };
+}
+
+/** A preview as the contract carries it: the rows as an Arrow payload. */
+function previewDto(preview: PreviewResult) {
+  return {
+    format: preview.format,
+    dialect: preview.dialect ? { ...preview.dialect } : null,
+    columns: preview.columns,
+    rows: arrowPayload(preview.rows),
+    rejects: preview.rejects,
+    warnings: preview.warnings,
   };
 }

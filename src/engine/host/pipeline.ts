@@ -3,7 +3,7 @@
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import { IngotError } from '../../shared/errors.js';
 import type { ModelInfo } from '../../shared/api/pipeline.js';
-import { getRun, listRuns } from '../pipeline/history.js';
+import { getRun, listRuns, runModels } from '../pipeline/history.js';
 import { loadGraph } from '../pipeline/load-graph.js';
 import { planRun } from '../pipeline/plan-run.js';
 import type { HostContext } from './context.js';
@@ -62,9 +62,8 @@ export function pipelineHandlers(ctx: HostContext, runs: RunRegistry): PipelineH
     listRuns: async (req) =>
       pool.use(async (conn) => {
         const records = await listRuns(conn, req.limit);
-        const runs = [];
-        for (const record of records) runs.push(toRunSummary(record, (await getRun(conn, record.runId))?.models ?? []));
-        return { runs };
+        const models = await runModels(conn, records.map((r) => r.runId));
+        return { runs: records.map((record) => toRunSummary(record, models.get(record.runId) ?? [])) };
       }),
     getRun: async (req) => {
       const run = await pool.use((conn) => getRun(conn, req.runId));

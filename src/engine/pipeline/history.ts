@@ -215,11 +215,20 @@ export async function listRuns(conn: SqlConnection, limit = 50): Promise<RunReco
 export async function getRun(conn: SqlConnection, runId: number): Promise<(RunRecord & { models: RunModelRecord[] }) | undefined> {
   const row = await conn.one<RunRow>('SELECT * EXCLUDE (warnings, error), warnings::VARCHAR AS warnings, error::VARCHAR AS error FROM _ingot.runs WHERE run_id = ?', [runId]);
   if (!row) return undefined;
-  const models = await conn.all(
-    `SELECT * EXCLUDE (checks), checks::VARCHAR AS checks FROM _ingot.run_models WHERE run_id = ? ORDER BY coalesce(started_at, TIMESTAMP '9999-01-01'), model`,
-    [runId],
+  return { ...toRunRecord(row), models: (await runModels(conn, [runId])).get(runId) ?? [] };
+}
+
+/** The models of several runs in one query, by run id, each in the order they started. */
+export async function runModels(conn: SqlConnection, runIds: readonly number[]): Promise<Map<number, RunModelRecord[]>> {
+  const byRun = new Map<number, RunModelRecord[]>(runIds.map((id) => [id, []]));
+  if (runIds.length === 0) return byRun;
+  const rows = await conn.all(
+    `SELECT * EXCLUDE (checks), checks::VARCHAR AS checks FROM _ingot.run_models WHERE list_contains(string_split(?, ',')::BIGINT[], run_id)
+     ORDER BY run_id, coalesce(started_at, TIMESTAMP '9999-01-01'), model`,
+    [runIds.join(',')],
   );
-  return { ...toRunRecord(row), models: models.map(toModelRecord) };
+  for (const row of rows) byRun.get(Number(row.run_id))?.push(toModelRecord(row));
+  return byRun;
 }
 
 function toRunRecord(r: RunRow): RunRecord {

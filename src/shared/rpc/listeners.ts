@@ -19,3 +19,34 @@ export class Listeners<T extends unknown[]> {
     this.set.clear();
   }
 }
+
+/**
+ * A transport's closed state: `close()` tells the listeners once and drops them; a listener
+ * added after that runs on the next microtask, so a late subscriber still learns of it.
+ */
+export class CloseSignal {
+  private readonly listeners = new Listeners<[]>();
+
+  constructor(private isClosed = false) {}
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Marks the transport closed; returns false when it already was. */
+  close(): boolean {
+    if (this.isClosed) return false;
+    this.isClosed = true;
+    this.listeners.emit();
+    this.listeners.clear();
+    return true;
+  }
+
+  onClose(listener: () => void): () => void {
+    if (this.isClosed) {
+      queueMicrotask(listener);
+      return () => undefined;
+    }
+    return this.listeners.add(listener);
+  }
+}

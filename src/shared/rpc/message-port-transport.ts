@@ -1,6 +1,6 @@
 // RPC over a MessagePort (browser, Electron's MessagePortMain, Node's worker_threads): messages
 // go by structured clone, and binary payloads are moved with a transfer list instead of copied.
-import { Listeners } from './listeners.js';
+import { CloseSignal, Listeners } from './listeners.js';
 import { isRpcMessage, type RpcMessage, type Transport } from './transport.js';
 
 /** The part of a MessagePort this transport uses. Either `addEventListener` or `on` must exist. */
@@ -24,31 +24,26 @@ export interface MessagePortTransportOptions {
 export function messagePortTransport(port: MessagePortLike, options: MessagePortTransportOptions = {}): Transport {
   const transferBinary = options.transferBinary ?? true;
   const messages = new Listeners<[RpcMessage]>();
-  const closes = new Listeners<[]>();
-  let closed = false;
+  const closing = new CloseSignal();
   const listen = (type: 'message' | 'close', listener: (event: unknown) => void): void => {
     if (port.addEventListener) port.addEventListener(type, listener);
     else if (port.on) port.on(type, listener);
     else throw new TypeError('messagePortTransport needs a port with addEventListener or on');
   };
   const markClosed = (): void => {
-    if (closed) return;
-    closed = true;
-    closes.emit();
-    messages.clear();
-    closes.clear();
+    if (closing.close()) messages.clear();
   };
   listen('message', (event) => {
     // Browsers, Node and Electron all deliver a MessageEvent-like object with `data`.
     const data = typeof event === 'object' && event !== null ? (event as { data?: unknown }).data : undefined;
-    if (!closed && isRpcMessage(data)) messages.emit(data);
+    if (!closing.closed && isRpcMessage(data)) messages.emit(data);
   });
   listen('close', markClosed);
   port.start?.();
 
   return {
     send(message) {
-      if (closed) return;
+      if (closing.closed) return;
       if (!transferBinary) {
         port.postMessage(message);
         return;
@@ -57,13 +52,7 @@ export function messagePortTransport(port: MessagePortLike, options: MessagePort
       port.postMessage(withTransferableBinaries(message, transfer), transfer);
     },
     onMessage: (listener) => messages.add(listener),
-    onClose: (listener) => {
-      if (closed) {
-        queueMicrotask(listener);
-        return () => undefined;
-      }
-      return closes.add(listener);
-    },
+    onClose: (listener) => closing.onClose(listener),
     close() {
       port.close();
       // Not every port fires 'close' on the side that closed it (browsers do not).

@@ -1,7 +1,7 @@
 // RPC over a WebSocket: each message is one binary frame (see codec.ts). Works with the
 // browser's WebSocket and with the `ws` package's, through the event-listener API both share.
 import { decodeFrame, encodeFrame } from './codec.js';
-import { Listeners } from './listeners.js';
+import { CloseSignal, Listeners } from './listeners.js';
 import { isRpcMessage, type RpcMessage, type Transport } from './transport.js';
 
 const CONNECTING = 0;
@@ -21,9 +21,8 @@ export interface WebSocketLike {
 export function webSocketTransport(socket: WebSocketLike): Transport {
   socket.binaryType = 'arraybuffer';
   const messages = new Listeners<[RpcMessage]>();
-  const closes = new Listeners<[]>();
+  const closing = new CloseSignal(socket.readyState > OPEN);
   let queue: Uint8Array[] = [];
-  let closed = socket.readyState > OPEN;
 
   socket.addEventListener('open', () => {
     for (const frame of queue) socket.send(frame);
@@ -41,29 +40,19 @@ export function webSocketTransport(socket: WebSocketLike): Transport {
     if (isRpcMessage(message)) messages.emit(message);
   });
   socket.addEventListener('close', () => {
-    if (closed) return;
-    closed = true;
     queue = [];
-    closes.emit();
-    messages.clear();
-    closes.clear();
+    if (closing.close()) messages.clear();
   });
 
   return {
     send(message) {
-      if (closed) return;
+      if (closing.closed) return;
       const frame = encodeFrame(message);
       if (socket.readyState === CONNECTING) queue.push(frame);
       else if (socket.readyState === OPEN) socket.send(frame);
     },
     onMessage: (listener) => messages.add(listener),
-    onClose: (listener) => {
-      if (closed) {
-        queueMicrotask(listener);
-        return () => undefined;
-      }
-      return closes.add(listener);
-    },
+    onClose: (listener) => closing.onClose(listener),
     close() {
       if (socket.readyState <= OPEN) socket.close(1000, 'closed by Ingot');
     },
