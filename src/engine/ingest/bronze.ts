@@ -1,14 +1,15 @@
 // Writes one batch into bronze.<source>: creates or reconciles the table (drift), appends rows
-// with one INSERT … SELECT carrying the lineage columns, then numbers the rows of each file.
-// Row numbers come from the order DuckDB appended them in (insertion order is preserved), so the
-// load itself stays one parallel scan; rows after a rejected record are shifted past it.
+// with one INSERT … SELECT carrying the lineage columns, then numbers the rows of each file (now,
+// or after the load commits: see row-numbers.ts). Row numbers come from the order DuckDB appended
+// the rows in (insertion order is preserved), so the load itself stays one parallel scan.
 import { IngotError } from '../../shared/errors.js';
-import type { ColumnInfo, RunOptions, SqlConnection } from '../db/connection.js';
+import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, qualified, sqlValue } from '../db/sql.js';
 import { applyDrift, planDrift } from './drift.js';
-import type { BronzeWriter, RejectScan } from './land-context.js';
+import type { BronzeWriter, InsertOptions } from './land-context.js';
 import { LINEAGE_COLUMNS, isLineageColumn } from './lineage.js';
 import { collectRejects } from './rejects.js';
+import { numberFileRows } from './row-numbers.js';
 import type { DriftPolicy } from './source-schema.js';
 import type { DriftChange } from './types.js';
 
@@ -38,7 +39,8 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
   let created = false;
 
   const create = async (columns: readonly ColumnInfo[]): Promise<void> => {
-    const defs = [...columns, ...LINEAGE_COLUMNS].map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+    const lineage = LINEAGE_COLUMNS.map((c) => `${ident(c.name)} ${c.type}${c.storage ? ` ${c.storage}` : ''}`);
+    const defs = [...columns.map((c) => `${ident(c.name)} ${c.type}`), ...lineage].join(', ');
     await conn.run(`CREATE ${target.replace ? 'OR REPLACE ' : ''}TABLE ${table} (${defs})`);
     created = true;
   };
@@ -62,33 +64,12 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
     return plan.read;
   };
 
-  const numberRows = async (sourceFile: string, rejects: RejectScan | undefined, rejected: number): Promise<void> => {
-    const whereOf = (alias: string): string => `${alias}_batch_id = ${sqlValue(batchId)} AND ${alias}_source_file = ${literal(sourceFile)}`;
-    const where = whereOf('');
-    const first = await conn.one<{ r: bigint | number | null }>(`SELECT min(rowid) AS r FROM ${table} WHERE ${where}`);
-    if (first?.r === null || first?.r === undefined) return;
-    const ordinal = `(rowid - ${String(first.r)} + 1)`;
-    if (!rejects || rejected === 0) {
-      await conn.run(`UPDATE ${table} SET _row_number = ${ordinal} WHERE ${where}`);
-      return;
-    }
-    // Loaded row k is data record k + m, where m counts rejected records j_i with j_i - i < k.
-    const gaps = `(SELECT lo, lead(lo, 1, 9223372036854775807) OVER (ORDER BY m) AS hi, m FROM (
-        SELECT j - row_number() OVER (ORDER BY j) AS lo, row_number() OVER (ORDER BY j) AS m
-        FROM (SELECT DISTINCT line - ${sqlValue(rejects.lineOffset)} AS j FROM _ingot.rejects
-              WHERE batch_id = ${sqlValue(batchId)} AND file = ${literal(sourceFile)} AND line IS NOT NULL)))`;
-    await conn.run(`UPDATE ${table} SET _row_number = ${ordinal} WHERE ${where}`);
-    await conn.run(
-      `UPDATE ${table} AS t SET _row_number = t._row_number + g.m FROM ${gaps} AS g WHERE ${whereOf('t.')} AND t._row_number > g.lo AND t._row_number <= g.hi`,
-    );
-  };
-
-  const insert = async (relation: string, sourceFile: string, options: RunOptions & { rejects?: RejectScan } = {}): Promise<{ loaded: number; rejected: number }> => {
-    const { rejects, ...runOptions } = options;
+  const insert = async (relation: string, sourceFile: string, options: InsertOptions = {}): Promise<{ loaded: number; rejected: number }> => {
+    const { rejects, numberAfterCommit, ...runOptions } = options;
     const lineage = `${sqlValue(batchId)} AS _batch_id, ${literal(sourceFile)} AS _source_file, ${sqlValue(target.loadedAt)} AS _loaded_at`;
     const loaded = await conn.run(`INSERT INTO ${table} BY NAME SELECT *, ${lineage} FROM ${relation}`, undefined, runOptions);
     const rejected = rejects ? await collectRejects(conn, rejects, { batchId, source, file: sourceFile }) : 0;
-    await numberRows(sourceFile, rejects, rejected);
+    if (!numberAfterCommit) await numberFileRows(conn, table, batchId, sourceFile, rejects && rejected > 0 ? rejects.lineOffset : null);
     return { loaded, rejected };
   };
 

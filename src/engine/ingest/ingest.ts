@@ -8,6 +8,7 @@ import { bronzeColumns, createBronzeWriter } from './bronze.js';
 import { sourceKind } from './kinds.js';
 import type { LandContext, LandOutcome } from './land-context.js';
 import { markReplaced, nextBatchId, presentFiles, recordBatch, type BatchRecord } from './ledger.js';
+import { numberPendingRows } from './row-numbers.js';
 import { resolveSourceArg, type SourceDefinition } from './sources.js';
 import type { IngestOptions, IngestPhase, IngestResult } from './types.js';
 
@@ -53,6 +54,8 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
     options.onProgress?.({ source: def.name, phase, percentage, ...extra });
   const conn = await ws.db.connect();
   try {
+    // A process killed between an earlier load's commit and its row numbering left that to us.
+    await numberPendingRows(conn, def.name);
     const batchId = await nextBatchId(conn);
     // A bronze table dropped by hand holds none of the batches the ledger lists: load afresh.
     const tableMissing = (await bronzeColumns(conn, def.name)) === null;
@@ -107,7 +110,7 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
           message: summary(def.name, landed, rowsLoaded, rowsRejected, replace),
           finishedAt: new Date(),
         };
-        await recordBatch(conn, record);
+        await recordBatch(conn, record, landed.numberAfterCommit);
         if (replace || tableMissing) await markReplaced(conn, def.name, batchId);
         return landed;
       });
@@ -115,6 +118,7 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
       await recordFailure(conn, base, err);
       throw err;
     }
+    await numberPendingRows(conn, def.name);
     progress('done', 100);
     const durationMs = Date.now() - startedAt.getTime();
     if (outcome.status === 'unchanged' || !record) {

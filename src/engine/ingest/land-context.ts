@@ -35,6 +35,13 @@ export interface RejectScan {
   lineOffset: number;
 }
 
+export interface InsertOptions extends RunOptions {
+  /** Where DuckDB stores the rows it rejects during this scan. */
+  rejects?: RejectScan;
+  /** Leave `_row_number` NULL for `numberPendingRows` after the commit (the ledger marks the file). */
+  numberAfterCommit?: boolean;
+}
+
 export interface BronzeWriter {
   /** Quoted name of the table, e.g. "bronze"."orders". */
   readonly table: string;
@@ -47,8 +54,8 @@ export interface BronzeWriter {
   columns(): Promise<ColumnInfo[]>;
   /** Schema changes `prepare` found so far in this batch. */
   readonly drift: readonly DriftChange[];
-  /** INSERT … SELECT from `relation` with the lineage columns, then numbers its rows. Returns rows loaded. */
-  insert(relation: string, sourceFile: string, options?: RunOptions & { rejects?: RejectScan }): Promise<{ loaded: number; rejected: number }>;
+  /** INSERT … SELECT from `relation` with the lineage columns, then numbers its rows (unless deferred). Returns rows loaded and rejected. */
+  insert(relation: string, sourceFile: string, options?: InsertOptions): Promise<{ loaded: number; rejected: number }>;
 }
 
 export interface LandContext {
@@ -73,4 +80,6 @@ export interface LandOutcome {
   status: 'loaded' | 'unchanged';
   files: BatchFile[];
   skippedFiles: string[];
+  /** Files whose rows are numbered after the commit, with the line offset that maps their rejected lines to records. */
+  numberAfterCommit?: ReadonlyMap<string, number>;
 }

@@ -50,7 +50,8 @@ function batchHash(files: readonly BatchFile[]): string | null {
   return [...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => f.contentHash).join(',');
 }
 
-export async function recordBatch(conn: SqlConnection, batch: BatchRecord): Promise<void> {
+/** Records the batch and its files; files in `numberAfterCommit` (path → line offset) await their row numbers. */
+export async function recordBatch(conn: SqlConnection, batch: BatchRecord, numberAfterCommit: ReadonlyMap<string, number> = new Map()): Promise<void> {
   const size = batch.files.reduce((n, f) => n + f.sizeBytes, 0);
   await conn.run(
     `INSERT INTO _ingot.batches (batch_id, source, kind, location, status, replace, file_count, size_bytes, content_hash,
@@ -80,9 +81,9 @@ export async function recordBatch(conn: SqlConnection, batch: BatchRecord): Prom
   );
   for (const f of batch.files) {
     await conn.run(
-      `INSERT INTO _ingot.batch_files (batch_id, source, path, size_bytes, modified_at, content_hash, records_counted, rows_loaded, rows_rejected)
-       VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?)`,
-      [batch.batchId, batch.source, f.path, f.sizeBytes, f.modifiedAt, f.contentHash, f.recordsCounted, f.rowsLoaded, f.rowsRejected],
+      `INSERT INTO _ingot.batch_files (batch_id, source, path, size_bytes, modified_at, content_hash, records_counted, rows_loaded, rows_rejected, rows_numbered, line_offset)
+       VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?)`,
+      [batch.batchId, batch.source, f.path, f.sizeBytes, f.modifiedAt, f.contentHash, f.recordsCounted, f.rowsLoaded, f.rowsRejected, !numberAfterCommit.has(f.path), numberAfterCommit.get(f.path) ?? null],
     );
   }
 }

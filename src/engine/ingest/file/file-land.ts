@@ -54,6 +54,7 @@ async function loadAll(ctx: LandContext, planned: readonly Planned[], tableTypes
       const result = await ctx.bronze.insert(inspected.relation(types, rejects), f.name, {
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         ...(rejects ? { rejects } : {}),
+        numberAfterCommit: true,
         // DuckDB's rows_processed counts scan units (buffers), not rows, so only the percentage is passed on.
         onProgress: (p) => ctx.progress('loading', p.percentage < 0 ? -1 : (100 * i + p.percentage) / planned.length, { file: f.name }),
       });
@@ -139,5 +140,6 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
     checkRecordCount(f.name, records, loaded, rejected);
     files.push({ path: f.name, sizeBytes: f.before.sizeBytes, modifiedAt: new Date(f.before.modifiedMs), contentHash: digest.contentHash, recordsCounted: records, rowsLoaded: loaded, rowsRejected: rejected });
   }
-  return { status: 'loaded', files, skippedFiles: skipped };
+  const numberAfterCommit = new Map(planned.map((f) => [f.name, (f.inspected as InspectedFile).lineOffset]));
+  return { status: 'loaded', files, skippedFiles: skipped, numberAfterCommit };
 }
