@@ -39,6 +39,14 @@ describe('record scanner', () => {
     for (const size of [1, 2, 5, 1000]) expect(count(text, {}, size)).toBe(4);
   });
 
+  it('counts runs of unquoted lines, empty quoted values and blank lines the same at every chunk size', () => {
+    const text = 'a,b\n1,2\n\n3,""\n\r\n4,"x""y"\n5,6\n\n\n7,"multi\nline"\n8,""\n9,9';
+    for (let size = 1; size <= text.length; size++) {
+      expect(count(text, {}, size)).toBe(7);
+      expect(count(text, { blankLinesAreRecords: true }, size)).toBe(11);
+    }
+  });
+
   it('tells whether the file ends inside a quoted value', () => {
     const scan = (text: string): boolean => {
       const scanner = createRecordScanner(CSV);

