@@ -16,7 +16,6 @@ import { RunRegistry } from './host/run-registry.js';
 import { tableHandlers } from './host/tables.js';
 import { watchWorkspace } from './host/workspace-watcher.js';
 import { Scheduler, type SchedulerClock } from './pipeline/scheduler.js';
-import { numberPendingRows } from './ingest/row-numbers.js';
 import { recoverInterruptedRuns } from './pipeline/history.js';
 import { openWorkspace, type Workspace } from './workspace/workspace.js';
 
@@ -56,12 +55,8 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     workspace.close();
   };
   try {
-    // Runs a killed process left 'running' are marked interrupted, and rows a killed load left
-    // unnumbered get their row numbers, before anyone reads them.
-    await workspace.db.withConnection(async (conn) => {
-      await recoverInterruptedRuns(conn);
-      await numberPendingRows(conn);
-    });
+    // Runs a killed process left 'running' are marked interrupted before anyone lists them.
+    await workspace.db.withConnection((conn) => recoverInterruptedRuns(conn));
     if (options.schedules !== false && workspace.config.schedules.length > 0) {
       scheduler = new Scheduler({
         ws: workspace,

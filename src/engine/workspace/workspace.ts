@@ -7,6 +7,7 @@ import { IngotError } from '../../shared/errors.js';
 import type { Database } from '../db/connection.js';
 import { openDatabase } from '../db/duckdb.js';
 import { migrate } from '../db/migrations/index.js';
+import { numberPendingRows } from '../ingest/row-numbers.js';
 import { WorkspaceConfigSchema, type WorkspaceConfig } from './config.js';
 import { loadYamlFile } from './yaml-file.js';
 
@@ -62,7 +63,7 @@ export async function loadConfig(root: string): Promise<WorkspaceConfig> {
   return loadYamlFile(paths.config, WorkspaceConfigSchema, CONFIG_FILE);
 }
 
-/** Opens a workspace: validates ingot.yaml, opens the database and brings its schema up to date. */
+/** Opens a workspace: validates ingot.yaml, opens the database and brings its schema (and any unfinished row numbering) up to date. */
 export async function openWorkspace(root: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
   const paths = workspacePaths(root);
   const config = await loadConfig(root);
@@ -77,7 +78,11 @@ export async function openWorkspace(root: string, options: { readOnly?: boolean 
   });
   if (!options.readOnly) {
     try {
-      await db.withConnection((c) => migrate(c));
+      await db.withConnection(async (c) => {
+        await migrate(c);
+        // Rows a load killed between its commit and its row numbering left unnumbered.
+        await numberPendingRows(c);
+      });
     } catch (err) {
       db.close();
       throw err;

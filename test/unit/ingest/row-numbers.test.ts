@@ -1,10 +1,10 @@
 // Row numbers of file loads are filled right after the load commits; a batch whose numbering
-// never happened (the process was killed in between) is numbered by the next ingest or when an
-// engine host opens the workspace, rejected records included.
+// never happened (the process was killed in between) is numbered by the next ingest or when the
+// workspace is opened again, rejected records included.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createEngineHost } from '../../../src/engine/host.js';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
+import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { testWorkspace, type TestWorkspace } from './fixture.js';
 
 /** Puts the workspace in the state a kill between commit and numbering leaves: rows committed, numbers NULL. */
@@ -59,16 +59,16 @@ describe('row numbers after commit', () => {
     t.close();
   });
 
-  it('numbers a batch left unnumbered when an engine host opens the workspace', async () => {
+  it('numbers a batch left unnumbered when the workspace is opened again', async () => {
     const t = await testWorkspace();
     await t.write('data/items.csv', 'id,sku\n1,a\n2,b\n3,c\n');
     await ingestSource(t.ws, 'data/items.csv');
     await forgetRowNumbers(t, 'items');
     t.close();
 
-    const host = await createEngineHost(t.root, { schedules: false, watch: false });
-    const rows = await host.workspace.db.withConnection((c) => c.all('SELECT id, _row_number FROM bronze.items ORDER BY id'));
-    await host.close();
+    const ws = await openWorkspace(t.root);
+    const rows = await ws.db.withConnection((c) => c.all('SELECT id, _row_number FROM bronze.items ORDER BY id'));
+    ws.close();
     expect(rows).toEqual([
       { id: 1, _row_number: 1 },
       { id: 2, _row_number: 2 },
