@@ -36,6 +36,7 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
   const { conn, source, batchId } = target;
   const table = qualified('bronze', source);
   const drift: DriftChange[] = [];
+  const unnumbered = new Map<string, number | null>();
   let created = false;
 
   const create = async (columns: readonly ColumnInfo[]): Promise<void> => {
@@ -69,7 +70,8 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
     const lineage = `${sqlValue(batchId)} AS _batch_id, ${literal(sourceFile)} AS _source_file, ${sqlValue(target.loadedAt)} AS _loaded_at`;
     const loaded = await conn.run(`INSERT INTO ${table} BY NAME SELECT *, ${lineage} FROM ${relation}`, undefined, runOptions);
     const rejected = rejects ? await collectRejects(conn, rejects, { batchId, source, file: sourceFile }) : 0;
-    if (!numberAfterCommit) await numberFileRows(conn, table, batchId, sourceFile, rejects && rejected > 0 ? rejects.lineOffset : null);
+    if (numberAfterCommit) unnumbered.set(sourceFile, rejects?.lineOffset ?? null);
+    else await numberFileRows(conn, table, batchId, sourceFile, rejects && rejected > 0 ? rejects.lineOffset : null);
     return { loaded, rejected };
   };
 
@@ -81,5 +83,6 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
     get drift() {
       return drift;
     },
+    unnumbered,
   };
 }

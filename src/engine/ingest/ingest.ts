@@ -110,7 +110,7 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
           message: summary(def.name, landed, rowsLoaded, rowsRejected, replace),
           finishedAt: new Date(),
         };
-        await recordBatch(conn, record, landed.numberAfterCommit);
+        await recordBatch(conn, record, bronze.unnumbered);
         if (replace || tableMissing) await markReplaced(conn, def.name, batchId);
         return landed;
       });

@@ -54,6 +54,8 @@ export interface BronzeWriter {
   columns(): Promise<ColumnInfo[]>;
   /** Schema changes `prepare` found so far in this batch. */
   readonly drift: readonly DriftChange[];
+  /** Files inserted with `numberAfterCommit`, with the line offset that maps their rejected lines to records. */
+  readonly unnumbered: ReadonlyMap<string, number | null>;
   /** INSERT … SELECT from `relation` with the lineage columns, then numbers its rows (unless deferred). Returns rows loaded and rejected. */
   insert(relation: string, sourceFile: string, options?: InsertOptions): Promise<{ loaded: number; rejected: number }>;
 }
@@ -80,6 +82,4 @@ export interface LandOutcome {
   status: 'loaded' | 'unchanged';
   files: BatchFile[];
   skippedFiles: string[];
-  /** Files whose rows are numbered after the commit, with the line offset that maps their rejected lines to records. */
-  numberAfterCommit?: ReadonlyMap<string, number>;
 }

@@ -50,8 +50,8 @@ function batchHash(files: readonly BatchFile[]): string | null {
   return [...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => f.contentHash).join(',');
 }
 
-/** Records the batch and its files; files in `numberAfterCommit` (path → line offset) await their row numbers. */
-export async function recordBatch(conn: SqlConnection, batch: BatchRecord, numberAfterCommit: ReadonlyMap<string, number> = new Map()): Promise<void> {
+/** Records the batch and its files; files in `unnumbered` (path → line offset) await their row numbers. */
+export async function recordBatch(conn: SqlConnection, batch: BatchRecord, unnumbered: ReadonlyMap<string, number | null> = new Map()): Promise<void> {
   const size = batch.files.reduce((n, f) => n + f.sizeBytes, 0);
   await conn.run(
     `INSERT INTO _ingot.batches (batch_id, source, kind, location, status, replace, file_count, size_bytes, content_hash,
@@ -83,7 +83,7 @@ export async function recordBatch(conn: SqlConnection, batch: BatchRecord, numbe
     await conn.run(
       `INSERT INTO _ingot.batch_files (batch_id, source, path, size_bytes, modified_at, content_hash, records_counted, rows_loaded, rows_rejected, rows_numbered, line_offset)
        VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?)`,
-      [batch.batchId, batch.source, f.path, f.sizeBytes, f.modifiedAt, f.contentHash, f.recordsCounted, f.rowsLoaded, f.rowsRejected, !numberAfterCommit.has(f.path), numberAfterCommit.get(f.path) ?? null],
+      [batch.batchId, batch.source, f.path, f.sizeBytes, f.modifiedAt, f.contentHash, f.recordsCounted, f.rowsLoaded, f.rowsRejected, !unnumbered.has(f.path), unnumbered.get(f.path) ?? null],
     );
   }
 }

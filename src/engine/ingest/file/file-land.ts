@@ -140,6 +140,5 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
     checkRecordCount(f.name, records, loaded, rejected);
     files.push({ path: f.name, sizeBytes: f.before.sizeBytes, modifiedAt: new Date(f.before.modifiedMs), contentHash: digest.contentHash, recordsCounted: records, rowsLoaded: loaded, rowsRejected: rejected });
   }
-  const numberAfterCommit = new Map(planned.map((f) => [f.name, (f.inspected as InspectedFile).lineOffset]));
-  return { status: 'loaded', files, skippedFiles: skipped, numberAfterCommit };
+  return { status: 'loaded', files, skippedFiles: skipped };
 }
