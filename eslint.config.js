@@ -20,7 +20,7 @@ const restrict = (files, patterns, extra = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'tmp/', 'workspaces/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', '**/.ingot/'] },
+  { ignores: ['node_modules/', 'tmp/', 'workspaces/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', '**/.ingot/', '**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

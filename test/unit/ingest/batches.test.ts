@@ -1,6 +1,7 @@
 // Bronze landing: lineage columns, the batch ledger, no-op reloads, new batches for changed
 // files, atomic replace, rejects with their lines, and the record count that proves nothing was
 // dropped by sample-based type inference.
+import { createHash } from 'node:crypto';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
@@ -20,7 +21,7 @@ describe('bronze landing', () => {
     ]);
     const [batch] = await t.query(`SELECT source, location, status, file_count, size_bytes, content_hash, records_counted, rows_loaded, rows_rejected, duration_ms >= 0 AS timed FROM _ingot.batches`);
     expect(batch).toMatchObject({ source: 'orders', location: 'data/orders.csv', status: 'loaded', file_count: 1, size_bytes: 20, records_counted: 3, rows_loaded: 3, rows_rejected: 0, timed: true });
-    expect(String(batch?.content_hash)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(String(batch?.content_hash)).toMatch(/^blake3:[0-9a-f]{64}$/);
     t.close();
   });
 
@@ -43,6 +44,20 @@ describe('bronze landing', () => {
       { _batch_id: changed.batchId, n: 3 },
     ]);
     expect(await t.query('SELECT count(*)::INTEGER AS n FROM _ingot.batches')).toEqual([{ n: 2 }]);
+    t.close();
+  });
+
+  it('still recognises content that a ledger from before BLAKE3 recorded with a SHA-256 hash', async () => {
+    const t = await testWorkspace();
+    const content = 'id,name\n1,a\n2,b\n';
+    await t.write('data/orders.csv', content);
+    await ingestSource(t.ws, 'data/orders.csv');
+    const sha256 = `sha256:${createHash('sha256').update(content).digest('hex')}`;
+    await t.query(`UPDATE _ingot.batch_files SET content_hash = '${sha256}'`);
+    expect(await ingestSource(t.ws, 'orders')).toMatchObject({ unchanged: true, rowsLoaded: 0 });
+    // Other content of the same size is not mistaken for it.
+    await t.write('data/orders.csv', content.replace('a', 'z'));
+    expect(await ingestSource(t.ws, 'orders')).toMatchObject({ unchanged: false, rowsLoaded: 2 });
     t.close();
   });
 

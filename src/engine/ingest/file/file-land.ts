@@ -8,7 +8,7 @@ import { encodingWarnings } from '../rejects.js';
 import type { BatchFile } from '../types.js';
 import { withOverrides } from './column-overrides.js';
 import { unclosedQuoteError } from './csv-quote.js';
-import { digestFile, stampFile, type FileDigest, type FileStamp } from './digest.js';
+import { CONTENT_HASH, digestFile, hashAlgorithmOf, stampFile, type FileDigest, type FileStamp, type HashAlgorithm } from './digest.js';
 import { formatOptionsOf, type FileSource } from './file-source.js';
 import type { InspectedFile } from './format.js';
 import { resolveFormat } from './formats/index.js';
@@ -71,19 +71,26 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
   const options = formatOptionsOf(src);
   const inputs = await resolveFiles(ctx.ws, conn, src.path, ctx.source.file);
   const present = ctx.replace ? [] : await ctx.presentFiles();
-  const presentSizes = new Set(present.map((p) => p.sizeBytes));
   const presentHashes = new Set(present.map((p) => p.contentHash));
   const presentPaths = new Set(present.map((p) => p.path));
+  /** Per size of a file bronze holds: the algorithms its hashes were made with (older ledgers: SHA-256). */
+  const presentAlgorithms = new Map<number, Set<HashAlgorithm>>();
+  for (const p of present) {
+    const algorithm = hashAlgorithmOf(p.contentHash);
+    if (algorithm) presentAlgorithms.set(p.sizeBytes, (presentAlgorithms.get(p.sizeBytes) ?? new Set()).add(algorithm));
+  }
 
   const planned: Planned[] = [];
   const skipped: string[] = [];
   for (const input of inputs) {
     const before = await stampFile(input.path, input.name);
     const plan: Planned = { ...input, before };
-    if (presentSizes.has(before.sizeBytes)) {
+    const sameSize = presentAlgorithms.get(before.sizeBytes);
+    if (sameSize) {
       ctx.progress('hashing', -1, { file: input.name });
-      const { contentHash } = await digestFile(input.path, signal ? { signal } : {});
-      if (presentHashes.has(contentHash)) {
+      const algorithms = [CONTENT_HASH, ...[...sameSize].filter((a) => a !== CONTENT_HASH)];
+      const { contentHash, hashes } = await digestFile(input.path, { algorithms, ...(signal ? { signal } : {}) });
+      if (hashes.some((h) => presentHashes.has(h))) {
         skipped.push(input.name);
         continue;
       }
