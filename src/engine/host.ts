@@ -62,7 +62,8 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
         ws: workspace,
         schedules: workspace.config.schedules,
         ...(options.schedulerClock ? { clock: options.schedulerClock } : {}),
-        onEvent: emitRunEvent,
+        // Scheduled runs go through the registry, so cancelRun stops them like manual ones.
+        launch: (runOptions) => runs.run(runOptions),
         onSchedule: (event) => {
           if (event.type !== 'fired') console.error(`ingot: schedule ${event.schedule}: ${event.type === 'skipped' ? event.reason : event.message}`);
         },

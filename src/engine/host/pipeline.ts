@@ -52,8 +52,8 @@ export function pipelineHandlers(ctx: HostContext, runs: RunRegistry): PipelineH
       const known = await pool.use((conn) => getRun(conn, req.runId));
       if (!known) throw runNotFound(req.runId);
       if (known.status === 'running') {
-        throw new IngotError('INVALID_INPUT', `Run #${req.runId} was started by ${known.schedule ? `the schedule "${known.schedule}"` : 'another program'}, so it cannot be cancelled from here.`, {
-          hint: 'Scheduled runs stop when Ingot closes; a run started from the command line stops with Ctrl+C there.',
+        throw new IngotError('INVALID_INPUT', `Run #${req.runId} was started by another program, so it cannot be cancelled from here.`, {
+          hint: 'A run started from the command line stops with Ctrl+C there.',
           detail: { field: 'runId' },
         });
       }

@@ -2,7 +2,7 @@
 // outlives the RPC call that started it), so `cancelRun` and shutdown can stop it.
 import { IngotError } from '../../shared/errors.js';
 import type { PipelineEvent } from '../pipeline/events.js';
-import { runPipeline, type RunPipelineOptions } from '../pipeline/runner.js';
+import { runPipeline, type RunPipelineOptions, type RunResult } from '../pipeline/runner.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export class RunRegistry {
@@ -19,7 +19,24 @@ export class RunRegistry {
    * rejects if the run cannot start at all (e.g. another run holds the workspace).
    */
   start(options: Omit<RunPipelineOptions, 'signal' | 'onEvent'>): Promise<number> {
+    const { announced, finished } = this.launch(options);
+    const endedWithoutId = finished.then((): never => {
+      throw new IngotError('INTERNAL', 'The run ended without reporting its id.', { hint: 'This is a bug in Ingot; the Runs view shows what happened.' });
+    });
+    return Promise.race([announced, endedWithoutId]);
+  }
+
+  /** Runs to the end (the scheduler's way): cancellable through `cancel` like a started run, and by `options.signal`. */
+  run(options: RunPipelineOptions): Promise<RunResult> {
+    return this.launch(options).done;
+  }
+
+  private launch(options: RunPipelineOptions): { announced: Promise<number>; finished: Promise<void>; done: Promise<RunResult> } {
     const controller = new AbortController();
+    const outer = options.signal;
+    const forward = (): void => controller.abort();
+    if (outer?.aborted) controller.abort();
+    else outer?.addEventListener('abort', forward, { once: true });
     let announce: (runId: number) => void = () => undefined;
     const announced = new Promise<number>((resolve) => (announce = resolve));
     let runId: number | undefined;
@@ -33,6 +50,7 @@ export class RunRegistry {
           announce(runId);
         }
         this.onEvent(event);
+        options.onEvent?.(event);
       },
     });
     // Once the run has an id, its failure is in history and in its run-finished event.
@@ -45,13 +63,11 @@ export class RunRegistry {
       )
       .finally(() => {
         if (runId !== undefined) this.active.delete(runId);
+        outer?.removeEventListener('abort', forward);
       });
     const quiet = finished.catch(() => undefined).finally(() => this.settling.delete(quiet));
     this.settling.add(quiet);
-    const endedWithoutId = finished.then((): never => {
-      throw new IngotError('INTERNAL', 'The run ended without reporting its id.', { hint: 'This is a bug in Ingot; the Runs view shows what happened.' });
-    });
-    return Promise.race([announced, endedWithoutId]);
+    return { announced, finished, done };
   }
 
   /** Aborts a running run; false when this host is not running it. */

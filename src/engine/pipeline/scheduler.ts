@@ -10,7 +10,7 @@ import { IngotError, toErrorData } from '../../shared/errors.js';
 import type { Schedule } from '../workspace/config.js';
 import type { PipelineEventListener } from './events.js';
 import { isRunActive } from './run-lock.js';
-import { runPipeline, type PipelineWorkspace, type RunResult } from './runner.js';
+import { runPipeline, type PipelineWorkspace, type RunPipelineOptions, type RunResult } from './runner.js';
 
 export interface SchedulerClock {
   now(): Date;
@@ -41,6 +41,8 @@ export interface SchedulerOptions {
   maxSleepMs?: number;
   onEvent?: PipelineEventListener;
   onSchedule?: (event: ScheduleEvent) => void;
+  /** Runs the pipeline (default `runPipeline`); the engine host passes one that registers each run, so `cancelRun` can stop a scheduled run too. */
+  launch?: (options: RunPipelineOptions) => Promise<RunResult>;
 }
 
 interface Entry {
@@ -141,7 +143,8 @@ export class Scheduler {
 
   private async fire(schedule: Schedule, occurrence: Date): Promise<ScheduleEvent> {
     try {
-      const result = await runPipeline(this.options.ws, {
+      const launch = this.options.launch ?? ((options: RunPipelineOptions) => runPipeline(this.options.ws, options));
+      const result = await launch({
         selection: schedule.select === '*' ? '' : schedule.select,
         trigger: 'schedule',
         schedule: schedule.name,

@@ -75,6 +75,35 @@ describe('engine host in the background', () => {
     expect(run.models.map((m) => m.model)).toEqual(['silver.numbers']);
   });
 
+  it('cancels a scheduled run through cancelRun, as it cancels a manual one', async () => {
+    const root = await workspace();
+    await writeFile(join(root, 'models', 'silver', 'numbers.sql'), 'SELECT sum(a.range * b.range) AS s FROM range(300000) a, range(60000) b\n');
+    const config = await readFile(join(root, 'ingot.yaml'), 'utf8');
+    await writeFile(join(root, 'ingot.yaml'), config.replace('schedules: []', 'schedules:\n  - name: every_minute\n    cron: "* * * * *"'));
+    const clock = manualClock(new Date('2030-01-01T10:00:30Z'));
+    host = await createEngineHost(root, { schedulerClock: clock, watch: false });
+    const started = new Promise<number>((resolve) =>
+      host?.subscribe((name, event) => {
+        if (name === 'runEvent' && (event as RunEvent).type === 'model-started') resolve((event as RunEvent).runId);
+      }),
+    );
+    const finished = new Promise<RunEvent>((resolve) =>
+      host?.subscribe((name, event) => {
+        if (name === 'runEvent' && (event as RunEvent).type === 'run-finished') resolve(event as RunEvent);
+      }),
+    );
+    clock.fire(); // first sight
+    await new Promise((r) => setTimeout(r, 200));
+    clock.advance(60_000);
+    clock.fire();
+    const runId = await started;
+    const signal = new AbortController().signal;
+    expect(await host.handlers.cancelRun({ runId }, { signal })).toEqual({ ok: true });
+    expect(await finished).toMatchObject({ type: 'run-finished', runId, status: 'cancelled' });
+    const run = await host.handlers.getRun({ runId }, { signal });
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'cancelled' });
+  });
+
   it('reports added, changed and removed workspace files once each', async () => {
     const root = await workspace();
     host = await createEngineHost(root, { schedules: false });
