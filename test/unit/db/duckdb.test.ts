@@ -1,11 +1,11 @@
 // The DuckDB driver on a real database file: queries, transactions, cancellation, progress, locks.
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/engine/db/duckdb.js';
 import { migrate } from '../../../src/engine/db/migrations/index.js';
 import { IngotError } from '../../../src/shared/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { holdDatabase } from '../../helpers/lock-holder.js';
 
 describe('duckdb driver', () => {
   it('runs queries with parameters and returns plain rows', async () => {
@@ -75,18 +75,13 @@ describe('duckdb driver', () => {
 
   it('names the process that holds the write lock', async () => {
     const path = join(await tempDir(), 'locked.duckdb');
-    const holder = spawn(
-      process.execPath,
-      ['-e', `import('@duckdb/node-api').then(async d => { const i = await d.DuckDBInstance.create(${JSON.stringify(path)}); await (await i.connect()).run('CREATE TABLE t(x INT)'); console.log('ready'); setInterval(() => {}, 1000); })`],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const holder = await holdDatabase(path);
     try {
-      await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
       const err = await openDatabase(path).catch((e: unknown) => e);
       expect((err as IngotError).code).toBe('WORKSPACE_LOCKED');
       expect((err as IngotError).message).toContain(`PID ${holder.pid}`);
     } finally {
-      holder.kill('SIGKILL');
+      holder.release();
     }
   });
 });

@@ -1,11 +1,11 @@
 // Every kind of bad input from issue 2: each fails (or rejects rows) with a message naming the
 // file and, where there is one, the line; and each leaves the earlier batch of the source intact.
-import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { holdDatabase } from '../../helpers/lock-holder.js';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { ingotError, testWorkspace, type TestWorkspace } from './fixture.js';
@@ -270,18 +270,13 @@ describe('bad input', () => {
     const t = await testWorkspace();
     const dbPath = t.ws.paths.database;
     t.close();
-    const holder = spawn(
-      process.execPath,
-      ['-e', `import('@duckdb/node-api').then(async d => { const i = await d.DuckDBInstance.create(${JSON.stringify(dbPath)}); await (await i.connect()).run('SELECT 1'); console.log('ready'); setInterval(() => {}, 1000); })`],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const holder = await holdDatabase(dbPath);
     try {
-      await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
       const err = await ingotError(openWorkspace(t.root));
       expect(err.code).toBe('WORKSPACE_LOCKED');
       expect(err.message).toContain(`(PID ${holder.pid})`);
     } finally {
-      holder.kill('SIGKILL');
+      holder.release();
     }
   });
 });

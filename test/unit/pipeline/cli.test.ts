@@ -1,8 +1,8 @@
 // `ingot run`, `ingot plan` and `ingot runs`, called through the CLI entry point with --json and
 // in text: exit codes, the run history they show, interrupted runs, and a workspace another
 // process holds (the run fails with the driver's WORKSPACE_LOCKED message, nothing is written).
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdDatabase } from '../../helpers/lock-holder.js';
 import { main } from '../../../src/cli/main.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { appendBatch, createWorkspace, writeModel } from './helpers.js';
@@ -102,13 +102,8 @@ describe('ingot run / plan / runs', () => {
   it('fails with WORKSPACE_LOCKED, naming the process, when another process holds the workspace', async () => {
     const root = await shop();
     const path = `${root}/.ingot/ingot.duckdb`;
-    const holder = spawn(
-      process.execPath,
-      ['-e', `import('@duckdb/node-api').then(async d => { const i = await d.DuckDBInstance.create(${JSON.stringify(path)}); await i.connect(); console.log('ready'); setInterval(() => {}, 1000); })`],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const holder = await holdDatabase(path);
     try {
-      await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
       const locked = await ingot('run', '--json', '-w', root);
       expect(locked.code).toBe(3);
       const body = JSON.parse(locked.out) as { ok: boolean; error: { code: string; message: string } };
@@ -116,7 +111,7 @@ describe('ingot run / plan / runs', () => {
       expect(body.error.code).toBe('WORKSPACE_LOCKED');
       expect(body.error.message).toContain(`PID ${holder.pid}`);
     } finally {
-      holder.kill('SIGKILL');
+      holder.release();
     }
   });
 });
