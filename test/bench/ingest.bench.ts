@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ingestSource } from '../../src/engine/ingest/ingest.js';
+import type { SqlConnection } from '../../src/engine/db/connection.js';
 import { ident, literal } from '../../src/engine/db/sql.js';
 import { LINEAGE_COLUMNS } from '../../src/engine/ingest/lineage.js';
 import { openWorkspace, type Workspace } from '../../src/engine/workspace/workspace.js';
@@ -80,32 +81,32 @@ async function setup(memory?: string): Promise<{ ws: Workspace; csv: string; roo
   return { ws, csv, root };
 }
 
-async function bare(ws: Workspace, csv: string): Promise<Measured> {
+/** Times `load`, which creates `table`; the table is dropped (and the drop checkpointed) before and after, untimed. */
+async function timedLoad(ws: Workspace, table: string, load: (c: SqlConnection) => Promise<unknown>): Promise<Measured> {
   return ws.db.withConnection(async (c) => {
-    await c.run('DROP TABLE IF EXISTS main.bare_orders');
-    await c.run('CHECKPOINT');
-    const measured = await measure(() => c.run(`CREATE TABLE main.bare_orders AS SELECT * FROM read_csv(${literal(csv)})`));
-    await c.run('DROP TABLE main.bare_orders');
-    await c.run('CHECKPOINT');
+    const drop = async (): Promise<void> => {
+      await c.run(`DROP TABLE IF EXISTS ${table}`);
+      await c.run('CHECKPOINT');
+    };
+    await drop();
+    const measured = await measure(() => load(c));
+    await drop();
     return measured;
   });
 }
 
+function bare(ws: Workspace, csv: string): Promise<Measured> {
+  return timedLoad(ws, 'main.bare_orders', (c) => c.run(`CREATE TABLE main.bare_orders AS SELECT * FROM read_csv(${literal(csv)})`));
+}
+
 /** The bare load plus the four lineage columns bronze carries, created as bronze creates them. */
-async function bareWithLineage(ws: Workspace, csv: string): Promise<Measured> {
-  return ws.db.withConnection(async (c) => {
-    await c.run('DROP TABLE IF EXISTS main.bare_lineage');
-    await c.run('CHECKPOINT');
-    const measured = await measure(async () => {
-      const columns = await c.describe(`SELECT * FROM read_csv(${literal(csv)})`);
-      const definitions = [...columns.map((col) => `${ident(col.name)} ${col.type}`), ...LINEAGE_COLUMNS.map((l) => [ident(l.name), l.type, l.storage ?? ''].join(' ').trim())];
-      await c.run(`CREATE TABLE main.bare_lineage (${definitions.join(', ')})`);
-      const lineage = `1::BIGINT AS _batch_id, ${literal('data/orders.csv')} AS _source_file, now()::TIMESTAMP AS _loaded_at`;
-      await c.run(`INSERT INTO main.bare_lineage BY NAME SELECT *, ${lineage} FROM read_csv(${literal(csv)})`);
-    });
-    await c.run('DROP TABLE main.bare_lineage');
-    await c.run('CHECKPOINT');
-    return measured;
+function bareWithLineage(ws: Workspace, csv: string): Promise<Measured> {
+  return timedLoad(ws, 'main.bare_lineage', async (c) => {
+    const columns = await c.describe(`SELECT * FROM read_csv(${literal(csv)})`);
+    const definitions = [...columns.map((col) => `${ident(col.name)} ${col.type}`), ...LINEAGE_COLUMNS.map((l) => [ident(l.name), l.type, l.storage ?? ''].join(' ').trim())];
+    await c.run(`CREATE TABLE main.bare_lineage (${definitions.join(', ')})`);
+    const lineage = `1::BIGINT AS _batch_id, ${literal('data/orders.csv')} AS _source_file, now()::TIMESTAMP AS _loaded_at`;
+    await c.run(`INSERT INTO main.bare_lineage BY NAME SELECT *, ${lineage} FROM read_csv(${literal(csv)})`);
   });
 }
 
