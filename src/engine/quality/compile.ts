@@ -2,12 +2,15 @@
 // `count_if(NOT …)`, table-level checks become aggregates or scalar subqueries
 // (duplicate keys, assert queries, the newest bronze batch), all over one scan of the rows. The
 // SQL is laid out for people: one commented line per check, returned so the UI can show it.
+// A unique key of one integer column is counted with a bitmap inside the aggregate when its
+// range allows (key-ranges.ts); otherwise by a GROUP BY subquery.
 // count_if(c) is DuckDB's shorthand for count(*) FILTER (WHERE c); it is used because DuckDB
 // evaluates it without slicing the input per aggregate, measured 1.5–2× faster over ten checks.
 import type { ColumnInfo } from '../db/connection.js';
 import { ident, literal } from '../db/sql.js';
 import type { CheckDef, RowLevelCheck, UniqueCheck } from './check-def.js';
 import { ROW_LEVEL_KINDS } from './check-schema.js';
+import { repeatedRowsBitmapSql, type KeyRanges } from './key-ranges.js';
 import { failCondition, keysPresent, type ColumnLookup } from './row-conditions.js';
 
 /** Where the newest batch of a bronze source is recorded (the ingest ledger). */
@@ -27,6 +30,8 @@ export interface CompileInput {
   checks: readonly CheckDef[];
   /** Needed by `freshness` checks with `batch:`; without it they cannot be judged. */
   ledger?: BatchLedger;
+  /** Ranges of single integer key columns (readKeyRanges): their repeats are counted with a bitmap. */
+  keyRanges?: KeyRanges;
 }
 
 export interface CompiledCheck {
@@ -39,6 +44,12 @@ export interface CompiledCheck {
   fails?: string;
   /** Contracts: TRUE for rows that break it (a NULL where the contract forbids one). */
   violates?: string;
+  /**
+   * When `failing` counts only the rows beyond the first of each repeated key (the bitmap count)
+   * but the check fails every row of a repeated key: the query with the exact count (`failing`),
+   * to run when the one-pass count is above zero.
+   */
+  recount?: string;
   /** This check alone, as a standalone query: what "show SQL" displays. */
   sql: string;
 }
@@ -80,6 +91,10 @@ export function compileChecks(input: CompileInput): CompiledChecks {
   const items: Item[] = [];
   const checks: CompiledCheck[] = [];
   const t = input.table;
+  const repeatedRowsBitmap = (keys: readonly string[]): string | undefined => {
+    const range = keys.length === 1 ? input.keyRanges?.get(keys[0] ?? '') : undefined;
+    return range && repeatedRowsBitmapSql(column(keys[0] ?? ''), range);
+  };
   for (const def of input.checks) {
     const label = `${def.name} · ${def.severity}`;
     const add = (key: string | undefined, expr: string): string => {
@@ -90,8 +105,11 @@ export function compileChecks(input: CompileInput): CompiledChecks {
     const out: CompiledCheck = { def, outputs: {}, sql: '' };
     if (def.kind === 'unique') {
       const keys = def.columns.map((c) => column(c).name);
-      out.failing = add(undefined, `(${duplicateRowsSql('this', keys, def.dedup === 'keep_latest')})`);
-      out.sql = duplicateRowsSql(t, keys, def.dedup === 'keep_latest', 'failing');
+      const extraOnly = def.dedup === 'keep_latest';
+      const bitmap = repeatedRowsBitmap(keys);
+      out.failing = add(undefined, bitmap ?? `(${duplicateRowsSql('this', keys, extraOnly)})`);
+      if (bitmap !== undefined && !extraOnly) out.recount = duplicateRowsSql(t, keys, false, 'failing');
+      out.sql = duplicateRowsSql(t, keys, extraOnly, 'failing');
     } else if (ROW_LEVEL_KINDS.has(def.kind)) {
       out.fails = failCondition(def as Exclude<RowLevelCheck, UniqueCheck>, column);
       out.failing = add(undefined, `count_if(${out.fails})`);
@@ -146,7 +164,7 @@ export function compileChecks(input: CompileInput): CompiledChecks {
             for (const c of pk) required.add(c);
             const nulls = `count_if(NOT (${keysPresent(pk)}))`;
             out.outputs.pk_nulls = add('primary_key_nulls', nulls);
-            out.outputs.pk_duplicates = add('primary_key_duplicates', `(${duplicateRowsSql('this', pk, true)})`);
+            out.outputs.pk_duplicates = add('primary_key_duplicates', repeatedRowsBitmap(pk) ?? `(${duplicateRowsSql('this', pk, true)})`);
             exprs.push(`${nulls} AS primary_key_nulls`, `(${duplicateRowsSql(t, pk, true)}) AS primary_key_duplicates`);
           }
           if (required.size > 0) out.violates = [...required].map((c) => `${ident(c)} IS NULL`).join(' OR ');

@@ -10,6 +10,7 @@ import { compileChecks, type BatchLedger, type CompiledChecks } from './compile.
 import { contractSchemaProblems } from './contract.js';
 import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
+import { readKeyRanges, singleIntegerKeys, type KeyRanges } from './key-ranges.js';
 import { sampleRows } from './samples.js';
 import { bindCompiled, validateChecks } from './validate-checks.js';
 
@@ -51,11 +52,7 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
     for (const d of input.checks) if (d.kind === 'freshness' && d.batchSource !== undefined) waiting.set(d.name, 'no batch has been ingested in this workspace yet');
   }
   const judgeable = input.checks.filter((d) => !waiting.has(d.name));
-  const compile = (checks: readonly CheckDef[]): CompiledChecks => compileChecks({ table: input.table, columns, checks, ...(ledger ? { ledger } : {}) });
-  const compiled = compile(judgeable);
-  await bindCompiled(conn, compiled, target);
-
-  const { row, broken } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
+  const { compiled, row, broken } = await countChecks({ conn, table: input.table, target, columns, checks: judgeable, ...(ledger ? { ledger } : {}), ...(input.signal ? { signal: input.signal } : {}) });
   const total = Number(row.__rows ?? 0);
   const results: CheckResult[] = [];
   const observations: Evaluation['observations'] = [];
@@ -102,19 +99,61 @@ async function anomalyHistory(conn: SqlConnection, input: EvaluateInput, def: Ex
   return metricHistory(conn, { layer: input.layer, model: input.model }, def, input.runId);
 }
 
+export interface CountInput {
+  conn: SqlConnection;
+  table: string;
+  /** `layer.model`, for errors. */
+  target: string;
+  columns: readonly ColumnInfo[];
+  /** Validated checks. */
+  checks: readonly CheckDef[];
+  ledger?: BatchLedger;
+  signal?: AbortSignal;
+}
+
+export interface Counts {
+  compiled: CompiledChecks;
+  /** Output alias → value: `__rows` and every check's outputs. */
+  row: Record<string, unknown>;
+  /** Checks whose SQL failed at run time, with DuckDB's message. */
+  broken: Map<string, string>;
+}
+
+/**
+ * Everything a verdict needs from the data: the key ranges for bitmap counting, the one-pass
+ * query, and the exact count of a unique check whose bitmap found repeated keys.
+ */
+export async function countChecks(input: CountInput): Promise<Counts> {
+  const { conn, table, columns, checks } = input;
+  const options = input.signal ? { signal: input.signal } : {};
+  const keyRanges = await readKeyRanges(conn, table, singleIntegerKeys(checks, columns), options);
+  const compile = (defs: readonly CheckDef[], ranges?: KeyRanges): CompiledChecks =>
+    compileChecks({ table, columns, checks: defs, ...(input.ledger ? { ledger: input.ledger } : {}), ...(ranges ? { keyRanges: ranges } : {}) });
+  const compiled = compile(checks, keyRanges);
+  await bindCompiled(conn, compiled, input.target);
+  // Checks judged alone (after a run-time failure) count exactly with GROUP BY: keys may have
+  // changed since their range was read.
+  const { row, broken, alone } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
+  const repeating = alone ? [] : compiled.checks.filter((c) => c.recount !== undefined && c.failing !== undefined && Number(row[c.failing] ?? 0) > 0);
+  for (const check of repeating) {
+    row[check.failing ?? ''] = (await conn.one<{ failing: unknown }>(check.recount ?? '', undefined, options))?.failing ?? 0;
+  }
+  return { compiled, row, broken };
+}
+
 /**
  * Runs the one-pass query. If it fails at run time (say an expression's cast fails on some
- * row), each check runs alone so only the broken ones are reported as `error`.
+ * row), each check runs alone (`alone`) so only the broken ones are reported as `error`.
  */
 async function runOnePass(
   conn: SqlConnection,
   compiled: CompiledChecks,
   compileSome: (defs: readonly CheckDef[]) => string,
   signal: AbortSignal | undefined,
-): Promise<{ row: Record<string, unknown>; broken: Map<string, string> }> {
+): Promise<{ row: Record<string, unknown>; broken: Map<string, string>; alone: boolean }> {
   const options = signal ? { signal } : {};
   try {
-    return { row: (await conn.one(compiled.sql, undefined, options)) ?? {}, broken: new Map() };
+    return { row: (await conn.one(compiled.sql, undefined, options)) ?? {}, broken: new Map(), alone: false };
   } catch (err) {
     if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') throw err;
   }
@@ -129,5 +168,5 @@ async function runOnePass(
     }
   }
   if (row.__rows === undefined) Object.assign(row, await conn.one(compileSome([]), undefined, options));
-  return { row, broken };
+  return { row, broken, alone: true };
 }

@@ -19,7 +19,7 @@ export type { CheckDef, CheckLocation } from './check-def.js';
 export { CHECK_KINDS, ROW_LEVEL_KINDS, type CheckKind } from './check-schema.js';
 export { compileChecks, type BatchLedger, type CompiledChecks, type CompiledCheck, type CompileInput } from './compile.js';
 export { validateChecks } from './validate-checks.js';
-export { evaluateChecks, type Evaluation } from './evaluate.js';
+export { countChecks, evaluateChecks, type Counts, type Evaluation } from './evaluate.js';
 export { checkPublished, type CheckTarget, type PublishedCheckReport } from './check-published.js';
 export { loadWorkspaceChecks, type DeclaredChecks, type WorkspaceChecks } from './declared-checks.js';
 export { selectTargets } from './select-targets.js';

@@ -1,0 +1,92 @@
+// Unique keys counted with a bitmap: a single integer key column with a modest range is counted
+// inside the one-pass aggregate (bitstring_agg), others by GROUP BY; both give the same exact
+// counts, including every row of a repeated key, NULL keys, edge integer types and a one pass
+// that breaks at run time.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evaluateChecks, parseChecks } from '../../../src/engine/quality/index.js';
+import { MAX_BITMAP_KEYS } from '../../../src/engine/quality/key-ranges.js';
+import { openTestDb, type TestDb } from './quality-db.js';
+
+const TABLE = '"silver"."keys"';
+
+describe('unique checks on integer keys', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await openTestDb();
+  });
+  afterEach(() => t.close());
+
+  /** Stages `keys` (SQL literals, 'NULL' allowed) as column k of `type`, with a label column. */
+  const stage = async (type: string, keys: readonly string[]): Promise<void> => {
+    const rows = keys.map((k, i) => `(CAST(${k} AS ${type}), 'row ${i}', ${i})`).join(', ');
+    await t.conn.run(`CREATE OR REPLACE TABLE ${TABLE} AS SELECT * FROM (VALUES ${rows}) AS v(k, label, seq)`);
+  };
+
+  const evaluate = async (checks: unknown[]) => {
+    const defs = parseChecks(checks, { file: 'models/silver/keys.yaml', layer: 'silver', model: 'keys' });
+    const evaluation = await evaluateChecks({ conn: t.conn, table: TABLE, layer: 'silver', model: 'keys', checks: defs });
+    const failing = Object.fromEntries(evaluation.results.map((r) => [r.name, r.status === 'error' ? r.message : r.failingRows]));
+    return { failing, sql: evaluation.compiled.sql };
+  };
+
+  const UNIQUE_BOTH: unknown[] = [
+    { kind: 'unique', name: 'all_rows', column: 'k', severity: 'warn' },
+    { kind: 'unique', name: 'older_copies', column: 'k', dedup: 'keep_latest', order_by: 'seq' },
+  ];
+  // Keys 1 ×3, 2 ×2, 3 once and two NULLs: 5 rows share a key; 3 are copies beyond the first.
+  const REPEATED = ['1', '1', '1', '2', '2', '3', 'NULL', 'NULL'];
+
+  it('counts repeated integer keys with a bitmap in the one pass, exactly', async () => {
+    await stage('BIGINT', REPEATED);
+    const { failing, sql } = await evaluate(UNIQUE_BOTH);
+    expect(failing).toEqual({ all_rows: 5, older_copies: 3 });
+    expect(sql).toContain('bitstring_agg("k", CAST(\'1\' AS BIGINT), CAST(\'3\' AS BIGINT))');
+    expect(sql).not.toContain('GROUP BY');
+  });
+
+  it('gives the same counts by GROUP BY for text keys and for integer keys spread too wide', async () => {
+    await stage('VARCHAR', REPEATED);
+    const text = await evaluate(UNIQUE_BOTH);
+    expect(text.failing).toEqual({ all_rows: 5, older_copies: 3 });
+    expect(text.sql).not.toContain('bitstring_agg');
+
+    const wide = (MAX_BITMAP_KEYS + 1n).toString();
+    await stage('BIGINT', ['0', '0', wide, wide, wide, '7', 'NULL']);
+    const sparse = await evaluate(UNIQUE_BOTH);
+    expect(sparse.failing).toEqual({ all_rows: 5, older_copies: 3 });
+    expect(sparse.sql).not.toContain('bitstring_agg');
+  });
+
+  it('handles negative, unsigned, very large and missing keys', async () => {
+    await stage('TINYINT', ['-128', '-128', '127', '0']);
+    expect((await evaluate(UNIQUE_BOTH)).failing).toEqual({ all_rows: 2, older_copies: 1 });
+    const top = '18446744073709551615';
+    await stage('UBIGINT', [top, top, '18446744073709551600']);
+    expect((await evaluate(UNIQUE_BOTH)).failing).toEqual({ all_rows: 2, older_copies: 1 });
+    await stage('HUGEINT', ['170141183460469231731687303715884105727', '170141183460469231731687303715884105727']);
+    expect((await evaluate(UNIQUE_BOTH)).failing).toEqual({ all_rows: 2, older_copies: 1 });
+    await stage('INTEGER', ['NULL', 'NULL']);
+    expect((await evaluate(UNIQUE_BOTH)).failing).toEqual({ all_rows: 0, older_copies: 0 });
+    await stage('INTEGER', ['4', '5', '6']);
+    expect((await evaluate(UNIQUE_BOTH)).failing).toEqual({ all_rows: 0, older_copies: 0 });
+  });
+
+  it('counts a contract primary key with the bitmap too', async () => {
+    await stage('INTEGER', REPEATED);
+    const contract = { kind: 'contract', columns: [{ name: 'k', type: 'INTEGER' }], primary_key: ['k'], severity: 'warn' };
+    const defs = parseChecks([contract], { file: 'models/silver/keys.yaml', layer: 'silver', model: 'keys' });
+    const evaluation = await evaluateChecks({ conn: t.conn, table: TABLE, layer: 'silver', model: 'keys', checks: defs });
+    expect(evaluation.compiled.sql).toContain('bitstring_agg');
+    expect(evaluation.results[0]?.message).toContain('primary key k repeats in 3 rows');
+    expect(evaluation.results[0]?.message).toContain('primary key k is NULL in 2 rows');
+  });
+
+  it('still counts exactly when the one pass breaks at run time and checks run alone', async () => {
+    await stage('BIGINT', REPEATED);
+    const broken = { kind: 'expression', name: 'label_is_number', expression: 'CAST(label AS INTEGER) > 0', severity: 'warn' };
+    const { failing } = await evaluate([...UNIQUE_BOTH, broken]);
+    expect(failing.all_rows).toBe(5);
+    expect(failing.older_copies).toBe(3);
+    expect(String(failing.label_is_number)).toMatch(/could not be judged: .*Could not convert string 'row 0'/);
+  });
+});
