@@ -11,7 +11,7 @@ import { contractSchemaProblems } from './contract.js';
 import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
 import { readKeyRanges, singleIntegerKeys, type KeyRanges } from './key-ranges.js';
-import { sampleRows } from './samples.js';
+import { countWithSamplesSql, sampleRows } from './samples.js';
 import { bindCompiled, validateChecks } from './validate-checks.js';
 
 export interface EvaluateInput {
@@ -52,7 +52,18 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
     for (const d of input.checks) if (d.kind === 'freshness' && d.batchSource !== undefined) waiting.set(d.name, 'no batch has been ingested in this workspace yet');
   }
   const judgeable = input.checks.filter((d) => !waiting.has(d.name));
-  const { compiled, row, broken } = await countChecks({ conn, table: input.table, target, columns, checks: judgeable, ...(ledger ? { ledger } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+  const deferred = (def: CheckDef): boolean => input.deferQuarantineSamples === true && def.severity === 'quarantine';
+  const counts = await countChecks({
+    conn,
+    table: input.table,
+    target,
+    columns,
+    checks: judgeable,
+    wantsSamples: (def) => !deferred(def),
+    ...(ledger ? { ledger } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  const { compiled, row, broken } = counts;
   const total = Number(row.__rows ?? 0);
   const results: CheckResult[] = [];
   const observations: Evaluation['observations'] = [];
@@ -71,8 +82,8 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
       });
       if (def.kind === 'anomaly') for (const [metric, alias] of Object.entries(check.outputs)) observations.push({ check: def.name, metric, value: numOrNull(row[alias]) });
     }
-    const deferred = input.deferQuarantineSamples === true && def.severity === 'quarantine';
-    const samples = check && verdict.failing > 0 && verdict.status !== 'error' && !deferred ? await sampleRows(conn, check, input.table, columns) : [];
+    const wanted = check && verdict.failing > 0 && verdict.status !== 'error' && !deferred(def);
+    const samples = wanted ? (counts.samples.get(def.name) ?? (await sampleRows(conn, check, input.table, columns))) : [];
     results.push({
       name: def.name,
       kind: def.kind,
@@ -108,6 +119,8 @@ export interface CountInput {
   /** Validated checks. */
   checks: readonly CheckDef[];
   ledger?: BatchLedger;
+  /** Checks whose sample rows the caller will show: a recount fetches them in the same query. */
+  wantsSamples?: (def: CheckDef) => boolean;
   signal?: AbortSignal;
 }
 
@@ -117,11 +130,14 @@ export interface Counts {
   row: Record<string, unknown>;
   /** Checks whose SQL failed at run time, with DuckDB's message. */
   broken: Map<string, string>;
+  /** Sample rows fetched along with a recount, by check name. */
+  samples: Map<string, Record<string, unknown>[]>;
 }
 
 /**
  * Everything a verdict needs from the data: the key ranges for bitmap counting, the one-pass
- * query, and the exact count of a unique check whose bitmap found repeated keys.
+ * query, and the exact count of a unique check whose bitmap found repeated keys (with its
+ * sample rows, when wanted).
  */
 export async function countChecks(input: CountInput): Promise<Counts> {
   const { conn, table, columns, checks } = input;
@@ -135,10 +151,14 @@ export async function countChecks(input: CountInput): Promise<Counts> {
   // changed since their range was read.
   const { row, broken, alone } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
   const repeating = alone ? [] : compiled.checks.filter((c) => c.recount !== undefined && c.failing !== undefined && Number(row[c.failing] ?? 0) > 0);
+  const samples = new Map<string, Record<string, unknown>[]>();
   for (const check of repeating) {
-    row[check.failing ?? ''] = (await conn.one<{ failing: unknown }>(check.recount ?? '', undefined, options))?.failing ?? 0;
+    const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, table, columns) : undefined;
+    const recounted = await conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? check.recount ?? '', undefined, options);
+    row[check.failing ?? ''] = recounted?.failing ?? 0;
+    if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map((j) => JSON.parse(j) as Record<string, unknown>));
   }
-  return { compiled, row, broken };
+  return { compiled, row, broken, samples };
 }
 
 /**

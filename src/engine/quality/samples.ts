@@ -3,7 +3,7 @@
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
-import { uniqueFailuresSql } from './row-conditions.js';
+import { keysPresent, uniqueFailuresSql } from './row-conditions.js';
 
 export const SAMPLE_LIMIT = 20;
 
@@ -27,6 +27,22 @@ export async function sampleRows(conn: SqlConnection, check: CompiledCheck, tabl
   if (!sql) return [];
   const rows = await conn.all<{ j: string }>(sql);
   return rows.map((r) => JSON.parse(r.j) as Record<string, unknown>);
+}
+
+/**
+ * For a unique check failing every row of a repeated key: its exact count (`failing`) and its
+ * sample rows as JSON (`samples`) from one query, so one GROUP BY over the rows serves both.
+ */
+export function countWithSamplesSql(check: CompiledCheck, table: string, columns: readonly ColumnInfo[]): string | undefined {
+  const def = check.def;
+  if (def.kind !== 'unique' || def.dedup === 'keep_latest') return undefined;
+  const names = def.columns.map((c) => columnLookup(columns)(c).name);
+  const keys = names.map(ident);
+  const tuple = keys.length === 1 ? (keys[0] ?? '') : `row(${keys.join(', ')})`;
+  return `WITH repeated AS MATERIALIZED (SELECT ${tuple} AS k, count(*) AS n FROM ${table} WHERE ${keysPresent(names)} GROUP BY ALL HAVING count(*) > 1)
+SELECT (SELECT coalesce(sum(n), 0) FROM repeated) AS failing,
+  (SELECT list(to_json(s)::VARCHAR ORDER BY ${keys.map((k) => `s.${k}`).join(', ')}) FROM (
+    SELECT * FROM ${table} WHERE ${tuple} IN (SELECT k FROM repeated) ORDER BY ${keys.join(', ')} LIMIT ${SAMPLE_LIMIT}) AS s) AS samples`;
 }
 
 /** Samples of one check's rows that a run just moved into a quarantine table (model columns only). */

@@ -26,7 +26,8 @@ describe('unique checks on integer keys', () => {
     const defs = parseChecks(checks, { file: 'models/silver/keys.yaml', layer: 'silver', model: 'keys' });
     const evaluation = await evaluateChecks({ conn: t.conn, table: TABLE, layer: 'silver', model: 'keys', checks: defs });
     const failing = Object.fromEntries(evaluation.results.map((r) => [r.name, r.status === 'error' ? r.message : r.failingRows]));
-    return { failing, sql: evaluation.compiled.sql };
+    const samples = Object.fromEntries(evaluation.results.map((r) => [r.name, r.samples.map((row) => row.k)]));
+    return { failing, samples, sql: evaluation.compiled.sql };
   };
 
   const UNIQUE_BOTH: unknown[] = [
@@ -38,8 +39,11 @@ describe('unique checks on integer keys', () => {
 
   it('counts repeated integer keys with a bitmap in the one pass, exactly', async () => {
     await stage('BIGINT', REPEATED);
-    const { failing, sql } = await evaluate(UNIQUE_BOTH);
+    const { failing, samples, sql } = await evaluate(UNIQUE_BOTH);
     expect(failing).toEqual({ all_rows: 5, older_copies: 3 });
+    // The recount brings the sample rows of every repeated key in the same query.
+    expect(samples.all_rows).toEqual([1, 1, 1, 2, 2]);
+    expect(samples.older_copies).toEqual([1, 1, 2]);
     expect(sql).toContain('bitstring_agg("k", CAST(\'1\' AS BIGINT), CAST(\'3\' AS BIGINT))');
     expect(sql).not.toContain('GROUP BY');
   });
@@ -48,6 +52,7 @@ describe('unique checks on integer keys', () => {
     await stage('VARCHAR', REPEATED);
     const text = await evaluate(UNIQUE_BOTH);
     expect(text.failing).toEqual({ all_rows: 5, older_copies: 3 });
+    expect(text.samples.all_rows).toEqual(['1', '1', '1', '2', '2']);
     expect(text.sql).not.toContain('bitstring_agg');
 
     const wide = (MAX_BITMAP_KEYS + 1n).toString();
