@@ -10,8 +10,3 @@ export const isNumericType = (type: string): boolean => NUMERIC.test(type.trim()
 export const isTimestampType = (type: string): boolean => TIMESTAMP.test(type.trim());
 /** Numbers and times: the types a range compares. */
 export const isOrderedType = (type: string): boolean => isNumericType(type) || TEMPORAL.test(type.trim());
-
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i;
-
-/** Whole numbers of any width, signed or not. */
-export const isIntegerType = (type: string): boolean => INTEGER.test(type.trim());

@@ -3,6 +3,7 @@
 // gate (on a staged result) and `ingot check` (on a published table). Moves no rows.
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
+import { isIntegerType, readKeyRanges, type KeyRanges } from '../db/key-bitmap.js';
 import { metricHistory, type MetricStats } from './anomaly.js';
 import { findBatchLedger } from './batch-ledger.js';
 import type { CheckDef } from './check-def.js';
@@ -10,7 +11,6 @@ import { compileChecks, type BatchLedger, type CompiledChecks } from './compile.
 import { contractSchemaProblems } from './contract.js';
 import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
-import { readKeyRanges, singleIntegerKeys, type KeyRanges } from './key-ranges.js';
 import { countWithSamplesSql, sampleRows } from './samples.js';
 import { bindCompiled, validateChecks } from './validate-checks.js';
 
@@ -142,7 +142,7 @@ export interface Counts {
 export async function countChecks(input: CountInput): Promise<Counts> {
   const { conn, table, columns, checks } = input;
   const options = input.signal ? { signal: input.signal } : {};
-  const keyRanges = await readKeyRanges(conn, table, singleIntegerKeys(checks, columns), options);
+  const keyRanges = await readKeyRanges(conn, table, integerKeyColumns(checks, columns), options);
   const compile = (defs: readonly CheckDef[], ranges?: KeyRanges): CompiledChecks =>
     compileChecks({ table, columns, checks: defs, ...(input.ledger ? { ledger: input.ledger } : {}), ...(ranges ? { keyRanges: ranges } : {}) });
   const compiled = compile(checks, keyRanges);
@@ -159,6 +159,18 @@ export async function countChecks(input: CountInput): Promise<Counts> {
     if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map((j) => JSON.parse(j) as Record<string, unknown>));
   }
   return { compiled, row, broken, samples };
+}
+
+/** Columns of the keys (unique checks, contract primary keys) made only of integers: the ones a bitmap may count. */
+function integerKeyColumns(checks: readonly CheckDef[], columns: readonly ColumnInfo[]): ColumnInfo[] {
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  const found = new Map<string, ColumnInfo>();
+  for (const def of checks) {
+    const names = def.kind === 'unique' ? def.columns : def.kind === 'contract' ? def.primaryKey : [];
+    const key = names.map((n) => byName.get(n.toLowerCase()));
+    if (key.length > 0 && key.every((c) => c !== undefined && isIntegerType(c.type))) for (const c of key as ColumnInfo[]) found.set(c.name, c);
+  }
+  return [...found.values()];
 }
 
 /**

@@ -1,10 +1,10 @@
-// Unique keys counted with a bitmap: a single integer key column with a modest range is counted
+// Unique keys counted with a bitmap: a key of integer columns with modest ranges is counted
 // inside the one-pass aggregate (bitstring_agg), others by GROUP BY; both give the same exact
 // counts, including every row of a repeated key, NULL keys, edge integer types and a one pass
 // that breaks at run time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateChecks, parseChecks } from '../../../src/engine/quality/index.js';
-import { MAX_BITMAP_KEYS } from '../../../src/engine/quality/key-ranges.js';
+import { MAX_BITMAP_KEYS } from '../../../src/engine/db/key-bitmap.js';
 import { openTestDb, type TestDb } from './quality-db.js';
 
 const TABLE = '"silver"."keys"';
@@ -16,10 +16,10 @@ describe('unique checks on integer keys', () => {
   });
   afterEach(() => t.close());
 
-  /** Stages `keys` (SQL literals, 'NULL' allowed) as column k of `type`, with a label column. */
+  /** Stages `keys` (SQL literals, 'NULL' allowed) as column k of `type`, with a label, the row's place and its parity. */
   const stage = async (type: string, keys: readonly string[]): Promise<void> => {
-    const rows = keys.map((k, i) => `(CAST(${k} AS ${type}), 'row ${i}', ${i})`).join(', ');
-    await t.conn.run(`CREATE OR REPLACE TABLE ${TABLE} AS SELECT * FROM (VALUES ${rows}) AS v(k, label, seq)`);
+    const rows = keys.map((k, i) => `(CAST(${k} AS ${type}), 'row ${i}', ${i}, ${i % 2})`).join(', ');
+    await t.conn.run(`CREATE OR REPLACE TABLE ${TABLE} AS SELECT * FROM (VALUES ${rows}) AS v(k, label, seq, part)`);
   };
 
   const evaluate = async (checks: unknown[]) => {
@@ -44,8 +44,16 @@ describe('unique checks on integer keys', () => {
     // The recount brings the sample rows of every repeated key in the same query.
     expect(samples.all_rows).toEqual([1, 1, 1, 2, 2]);
     expect(samples.older_copies).toEqual([1, 1, 2]);
-    expect(sql).toContain('bitstring_agg("k", CAST(\'1\' AS BIGINT), CAST(\'3\' AS BIGINT))');
+    expect(sql).toContain('bitstring_agg(CAST("k" - CAST(\'1\' AS BIGINT) AS BIGINT), 0, 2)');
     expect(sql).not.toContain('GROUP BY');
+  });
+
+  it('packs a key of several integer columns into one bitmap', async () => {
+    await stage('INTEGER', REPEATED); // (k, part): (1,0) twice, the rest once
+    const { failing, samples, sql } = await evaluate([{ kind: 'unique', name: 'pair', columns: ['k', 'part'], severity: 'warn' }]);
+    expect(failing).toEqual({ pair: 2 });
+    expect(samples.pair).toEqual([1, 1]);
+    expect(sql).toMatch(/bitstring_agg\(\(CAST\("k" AS BIGINT\) - CAST\('1' AS BIGINT\)\) \* 2 \+ \(CAST\("part" AS BIGINT\)/);
   });
 
   it('gives the same counts by GROUP BY for text keys and for integer keys spread too wide', async () => {
