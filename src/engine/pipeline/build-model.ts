@@ -123,7 +123,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
   const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel) : null;
   const uniqueKey = uniqueKeyColumns(def.config);
   const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey, (schema, table) => enforcedKey(ctx, `${schema}.${table}`));
-  if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data');
+  if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data', ctx.signal ? { signal: ctx.signal } : {});
   const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
   const rowsIn = await rel.rowsIn(mode === 'incremental' ? slices : undefined);
   const inputs = mode === 'backfill' && ctx.plan.states.get(plan.key) ? { ...(ctx.plan.states.get(plan.key)?.inputs ?? {}) } : inputVersions(ctx, node);

@@ -26,7 +26,7 @@
 // (NOT EXISTS / anti-joins, EXCEPT, rankings across keys) should be tables, or run with
 // --full-refresh. `--partitions FROM..TO` rebuilds that range of a partitioned model from the
 // full SELECT the same way, whatever changed.
-import type { SqlConnection } from '../db/connection.js';
+import type { RunOptions, SqlConnection } from '../db/connection.js';
 import { countRepeatedRows } from '../db/key-bitmap.js';
 import { ident, literal } from '../db/sql.js';
 import { IngotError } from '../../shared/errors.js';
@@ -54,20 +54,33 @@ export function partitionRangeSql(fullSql: string, column: string, from: string,
 }
 
 /** Fails when the staged rows repeat a unique key or leave it NULL, naming a few offending keys. */
-export async function assertUniqueKey(conn: SqlConnection, stage: string, columns: readonly string[], model: string, file: string, scope: string): Promise<void> {
+export async function assertUniqueKey(
+  conn: SqlConnection,
+  stage: string,
+  columns: readonly string[],
+  model: string,
+  file: string,
+  scope: string,
+  options: RunOptions = {},
+): Promise<void> {
   const cols = columns.map(ident).join(', ');
-  const nulls = await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stage} WHERE ${columns.map((c) => `${ident(c)} IS NULL`).join(' OR ')}`);
+  const nulls = await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stage} WHERE ${columns.map((c) => `${ident(c)} IS NULL`).join(' OR ')}`, undefined, options);
   const nullRows = Number(nulls?.n ?? 0);
   // Most runs pass: a bitmap over an integer key proves that cheaply; GROUP BY counts otherwise
   // (and groups NULL keys too, for the message).
-  const repeated = nullRows > 0 ? undefined : await countRepeatedRows(conn, stage, await conn.describe(`SELECT ${cols} FROM ${stage}`));
+  const repeated = nullRows > 0 ? undefined : await countRepeatedRows(conn, stage, await conn.describe(`SELECT ${cols} FROM ${stage}`), options);
   const dup =
     repeated === 0
       ? { keys: 0, rows: 0 }
-      : await conn.one<{ keys: number; rows: number }>(`SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows FROM (SELECT count(*) AS n FROM ${stage} GROUP BY ${cols} HAVING count(*) > 1)`);
+      : await conn.one<{ keys: number; rows: number }>(
+          `SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows FROM (SELECT count(*) AS n FROM ${stage} GROUP BY ${cols} HAVING count(*) > 1)`,
+          undefined,
+          options,
+        );
   const dupKeys = Number(dup?.keys ?? 0);
   if (dupKeys === 0 && nullRows === 0) return;
-  const samples = dupKeys === 0 ? [] : await conn.all(`SELECT ${cols}, count(*) AS rows FROM ${stage} GROUP BY ${cols} HAVING count(*) > 1 ORDER BY rows DESC, ${cols} LIMIT 5`);
+  const samples =
+    dupKeys === 0 ? [] : await conn.all(`SELECT ${cols}, count(*) AS rows FROM ${stage} GROUP BY ${cols} HAVING count(*) > 1 ORDER BY rows DESC, ${cols} LIMIT 5`, undefined, options);
   const keyText = columns.length === 1 ? columns[0] : `(${columns.join(', ')})`;
   const shown = samples.map((s) => `${columns.map((c) => `${c}=${String(s[c])}`).join(', ')} ×${String(s.rows)}`).join('; ');
   const parts: string[] = [];

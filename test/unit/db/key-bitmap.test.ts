@@ -33,13 +33,15 @@ async function countBoth(table: string, key: readonly string[]): Promise<{ bitma
 
 describe('countRepeatedRows', () => {
   it('agrees with GROUP BY on random composite keys of every integer width and sign', async () => {
-    // Small domains so keys repeat often; offsets put values at each type's edges; ~5% NULLs.
+    // Small domains so keys repeat often; offsets put values at each type's edges (a domain of
+    // n from lo reaches lo + n − 1: UHUGEINT's and UINTEGER's maximum, HUGEINT's minimum); ~5% NULLs.
     const cases: { types: [string, string]; lo: [string, string]; domain: [number, number] }[] = [
       { types: ['TINYINT', 'SMALLINT'], lo: ['-128', '-32768'], domain: [256, 40] },
       { types: ['UTINYINT', 'UBIGINT'], lo: ['0', '18446744073709551515'], domain: [256, 100] },
       { types: ['HUGEINT', 'INTEGER'], lo: ['170141183460469231731687303715884105627', '-2147483648'], domain: [100, 50] },
       { types: ['BIGINT', 'USMALLINT'], lo: ['-9223372036854775808', '65500'], domain: [1000, 36] },
-      { types: ['UHUGEINT', 'UINTEGER'], lo: ['340282366920938463463374607431768211355', '4294967195'], domain: [100, 100] },
+      { types: ['UHUGEINT', 'UINTEGER'], lo: ['340282366920938463463374607431768211356', '4294967196'], domain: [100, 100] },
+      { types: ['HUGEINT', 'SMALLINT'], lo: ['-170141183460469231731687303715884105728', '32700'], domain: [100, 68] },
     ];
     for (const [n, { types, lo, domain }] of cases.entries()) {
       const table = `keys_${n}`;
@@ -59,6 +61,18 @@ describe('countRepeatedRows', () => {
   it('counts zero when no key repeats, and packs a key spanning exactly the bitmap', async () => {
     await conn.run(`CREATE TABLE distinct_keys AS SELECT range::BIGINT AS k FROM range(1000) UNION ALL SELECT ${(MAX_BITMAP_KEYS - 1n).toString()}::BIGINT`);
     expect(await countBoth('distinct_keys', ['k'])).toEqual({ bitmap: 0, exact: 0 });
+  });
+
+  it('fails rather than miscounts when a value lies outside the range read, in any key column', async () => {
+    await conn.run('CREATE TABLE changing AS SELECT (range % 10)::INTEGER AS a, (range % 7)::INTEGER AS b FROM range(100)');
+    const key = await conn.describe('SELECT a, b FROM changing');
+    const sql = repeatedRowsBitmapSql(key, await readKeyRanges(conn, 'changing', key));
+    expect(sql).toBeDefined();
+    await conn.run('INSERT INTO changing VALUES (0, 7)'); // b past its max: would pack onto (1, 0)
+    await expect(conn.one(`SELECT ${sql} AS n FROM changing`)).rejects.toThrow(/outside of provided min and max range/);
+    await conn.run('DELETE FROM changing WHERE b = 7');
+    await conn.run('INSERT INTO changing VALUES (10, 0)'); // a past its max
+    await expect(conn.one(`SELECT ${sql} AS n FROM changing`)).rejects.toThrow(/outside of provided min and max range/);
   });
 
   it('leaves to GROUP BY keys that are too wide, not integers, or have no values', async () => {
