@@ -155,12 +155,13 @@ export async function countChecks(input: CountInput): Promise<Counts> {
   // Checks judged alone (after a run-time failure, such as a key outside the range read) count
   // exactly with GROUP BY.
   const { row, broken, alone } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
-  const repeating = alone ? [] : compiled.checks.filter((c) => c.recount !== undefined && c.failing !== undefined && Number(row[c.failing] ?? 0) > 0);
   const samples = new Map<string, Record<string, unknown>[]>();
-  for (const check of repeating) {
+  for (const check of alone ? [] : compiled.checks) {
+    const { failing, recount } = check;
+    if (recount === undefined || failing === undefined || !(Number(row[failing] ?? 0) > 0)) continue;
     const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, table, columns) : undefined;
-    const recounted = await conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? check.recount ?? '', undefined, options);
-    row[check.failing ?? ''] = recounted?.failing ?? 0;
+    const recounted = await conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? recount, undefined, options);
+    row[failing] = recounted?.failing ?? 0;
     if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map((j) => JSON.parse(j) as Record<string, unknown>));
   }
   return { compiled, row, broken, samples };

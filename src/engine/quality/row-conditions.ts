@@ -14,6 +14,11 @@ export function keysPresent(columns: readonly string[]): string {
   return columns.map((c) => `${ident(c)} IS NOT NULL`).join(' AND ');
 }
 
+/** A unique check's key as one comparable value: the quoted column, or a row of them. */
+export function keyTuple(quotedKeys: readonly string[]): string {
+  return quotedKeys.length === 1 ? (quotedKeys[0] ?? '') : `row(${quotedKeys.join(', ')})`;
+}
+
 /** TRUE when a row fails a row-level check other than unique; never NULL. */
 export function failCondition(def: Exclude<RowLevelCheck, UniqueCheck>, column: ColumnLookup): string {
   const col = (name: string): string => ident(column(name).name);
@@ -58,7 +63,7 @@ function rangeTest(def: RangeCheck, column: ColumnInfo): string {
 export function uniqueFailuresSql(def: UniqueCheck, table: string, column: ColumnLookup, allColumns: readonly ColumnInfo[], select = '*'): string {
   const names = def.columns.map((c) => column(c).name);
   const keys = names.map(ident);
-  const tuple = keys.length === 1 ? (keys[0] ?? '') : `row(${keys.join(', ')})`;
+  const tuple = keyTuple(keys);
   const repeated = `${tuple} IN (SELECT ${tuple} FROM ${table} WHERE ${keysPresent(names)} GROUP BY ALL HAVING count(*) > 1)`;
   if (def.dedup !== 'keep_latest') return `SELECT ${select} FROM ${table} WHERE ${repeated}`;
   const order = def.orderBy.map((c) => `${ident(column(c).name)} DESC NULLS LAST`).join(', ');

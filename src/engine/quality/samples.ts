@@ -3,7 +3,7 @@
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
-import { keysPresent, uniqueFailuresSql } from './row-conditions.js';
+import { keyTuple, keysPresent, uniqueFailuresSql } from './row-conditions.js';
 
 export const SAMPLE_LIMIT = 20;
 
@@ -38,7 +38,7 @@ export function countWithSamplesSql(check: CompiledCheck, table: string, columns
   if (def.kind !== 'unique' || def.dedup === 'keep_latest') return undefined;
   const names = def.columns.map((c) => columnLookup(columns)(c).name);
   const keys = names.map(ident);
-  const tuple = keys.length === 1 ? (keys[0] ?? '') : `row(${keys.join(', ')})`;
+  const tuple = keyTuple(keys);
   return `WITH repeated AS MATERIALIZED (SELECT ${tuple} AS k, count(*) AS n FROM ${table} WHERE ${keysPresent(names)} GROUP BY ALL HAVING count(*) > 1)
 SELECT (SELECT coalesce(sum(n), 0) FROM repeated) AS failing,
   (SELECT list(to_json(s)::VARCHAR ORDER BY ${keys.map((k) => `s.${k}`).join(', ')}) FROM (
