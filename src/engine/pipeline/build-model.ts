@@ -12,7 +12,7 @@ import type { ModelNode } from './graph.js';
 import { aggregateFunctions } from './aggregate-functions.js';
 import { findKeyPushdown } from './key-pushdown.js';
 import { uniqueByConstruction } from './unique-by-construction.js';
-import { affectedKeysSql, assertUniqueKey, keyMatch, newDataSql, partitionRangeSql } from './incremental.js';
+import { affectedKeysSql, assertUniqueKey, hasNullKey, keyMatch, newDataSql, partitionRangeSql } from './incremental.js';
 import { incrementalKeyColumns, uniqueKeyColumns } from './model-config.js';
 import { modelError, QualityBlocked } from './model-errors.js';
 import type { InputSlice, ModelPlan } from './plan.js';
@@ -62,6 +62,8 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
   };
   let slices: readonly InputSlice[] | undefined;
   let staged = false;
+  /** Whether the affected keys (or partitions) hold a NULL, which key matching must then find. */
+  let nullKeys = false;
   if (mode === 'incremental') {
     const target = await describeTarget(conn, layer, def.name);
     if (!sameColumns(target, columns)) {
@@ -72,9 +74,10 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       const variants = await rel.sliceVariants(plan.slices);
       const affectedRel = qualified(layer, affected);
       await conn.run(`CREATE OR REPLACE TABLE ${affectedRel} AS\n${affectedKeysSql(variants, keyColumns)}`, undefined, run);
+      nullKeys = await hasNullKey(conn, affectedRel, keyColumns, run);
       const pushdown = findKeyPushdown(node.tree, keyColumns, await aggregateFunctions(conn));
-      const recompute = pushdown ? await rel.keyedSql(pushdown, affectedRel, keyColumns) : full.sql;
-      await create(newDataSql(recompute, affectedRel, keyColumns), false);
+      const recompute = pushdown ? await rel.keyedSql(pushdown, affectedRel, keyColumns, nullKeys) : full.sql;
+      await create(newDataSql(recompute, affectedRel, keyColumns, nullKeys), false);
       staged = true;
     }
   }
@@ -96,6 +99,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       undefined,
       run,
     );
+    nullKeys = await hasNullKey(conn, qualified(layer, affected), [column], run);
     staged = true;
   }
   if (mode === 'full') {
@@ -115,7 +119,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
   if (oldRows) {
     await conn.run(
       `CREATE OR REPLACE TABLE ${qualified(layer, oldRows)} AS
-       SELECT t.* FROM ${qualified(layer, def.name)} AS t SEMI JOIN ${qualified(layer, affected)} AS a ON ${keyMatch('t', 'a', keyColumns)}`,
+       SELECT t.* FROM ${qualified(layer, def.name)} AS t SEMI JOIN ${qualified(layer, affected)} AS a ON ${keyMatch('t', 'a', keyColumns, nullKeys)}`,
       undefined,
       run,
     );
@@ -151,6 +155,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     affected: finalMode === 'incremental' || finalMode === 'backfill' ? affected : undefined,
     oldRows,
     keyColumns,
+    nullKeys,
     published: false,
     rowsIn,
     rowsOut,
@@ -161,7 +166,7 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     publish: async (tx) => {
       if (isView) await publishView(tx, target, def.sql);
       else if (finalMode === 'full') await publishTable(tx, target, rowsOut);
-      else await publishIncremental(tx, target, { stage, affected, oldRows }, keyColumns);
+      else await publishIncremental(tx, target, { stage, affected, oldRows }, keyColumns, nullKeys);
     },
     discard: async (c) => {
       await dropRelation(c, layer, stage);

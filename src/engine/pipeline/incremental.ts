@@ -31,9 +31,26 @@ import { countRepeatedRows } from '../db/key-bitmap.js';
 import { ident, literal } from '../db/sql.js';
 import { IngotError } from '../../shared/errors.js';
 
-/** `l.k IS NOT DISTINCT FROM r.k AND …`: key equality that also matches NULL partitions. */
-export function keyMatch(left: string, right: string, columns: readonly string[]): string {
-  return columns.map((c) => `${left}.${ident(c)} IS NOT DISTINCT FROM ${right}.${ident(c)}`).join(' AND ');
+/**
+ * The comparison that matches a row's key to a row of an affected-keys table. When that table
+ * holds a NULL in some key column (a NULL partition) it must be `IS NOT DISTINCT FROM`; otherwise
+ * `=` means the same and lets DuckDB skip row groups by the affected keys' min/max (measured on 25 M
+ * order lines, a new day's 68,000 keys: 0.001 s against 0.33 s).
+ */
+export function keyComparison(nullKeys: boolean): string {
+  return nullKeys ? 'IS NOT DISTINCT FROM' : '=';
+}
+
+/** `l.k = r.k AND …` (or `IS NOT DISTINCT FROM` when the affected keys hold a NULL; see keyComparison). */
+export function keyMatch(left: string, right: string, columns: readonly string[], nullKeys: boolean): string {
+  const op = keyComparison(nullKeys);
+  return columns.map((c) => `${left}.${ident(c)} ${op} ${right}.${ident(c)}`).join(' AND ');
+}
+
+/** Whether some row of `table` has a NULL in one of the key `columns` (read on the small affected-keys table). */
+export async function hasNullKey(conn: SqlConnection, table: string, columns: readonly string[], options: RunOptions = {}): Promise<boolean> {
+  const where = columns.map((c) => `${ident(c)} IS NULL`).join(' OR ');
+  return (await conn.one(`SELECT 1 AS found FROM ${table} WHERE ${where} LIMIT 1`, undefined, options)) !== undefined;
 }
 
 /** SQL of the distinct key columns over several variants of the model's SELECT. */
@@ -44,8 +61,8 @@ export function affectedKeysSql(variants: readonly string[], columns: readonly s
 }
 
 /** The full SELECT limited to the affected keys. */
-export function newDataSql(fullSql: string, affected: string, columns: readonly string[]): string {
-  return `SELECT q.* FROM (\n${fullSql}\n) AS q SEMI JOIN ${affected} AS a ON ${keyMatch('q', 'a', columns)}`;
+export function newDataSql(fullSql: string, affected: string, columns: readonly string[], nullKeys: boolean): string {
+  return `SELECT q.* FROM (\n${fullSql}\n) AS q SEMI JOIN ${affected} AS a ON ${keyMatch('q', 'a', columns, nullKeys)}`;
 }
 
 /** The full SELECT limited to a partition range (bounds cast by DuckDB to the column's type). */

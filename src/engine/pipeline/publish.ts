@@ -51,12 +51,13 @@ export async function publishIncremental(
   t: PublishTarget,
   names: { stage: string; affected: string; oldRows: string | undefined },
   keyColumns: readonly string[],
+  nullKeys: boolean,
 ): Promise<void> {
   const target = qualified(t.layer, t.name);
   const staged = qualified(t.layer, names.stage);
   const keys = qualified(t.layer, names.affected);
   const log = changeLog(t.layer, t.name);
-  const touched = `EXISTS (SELECT 1 FROM ${keys} AS a WHERE ${keyMatch('t', 'a', keyColumns)})`;
+  const touched = `EXISTS (SELECT 1 FROM ${keys} AS a WHERE ${keyMatch('t', 'a', keyColumns, nullKeys)})`;
   let since: number | null = null;
   if (t.keepChangeLog) {
     const logExists = (await relationKind(tx, '_ingot', `changes__${t.layer}__${t.name}`)) === 'table';

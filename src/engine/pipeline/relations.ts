@@ -5,7 +5,7 @@
 import type { SqlConnection } from '../db/connection.js';
 import { ident, qualified } from '../db/sql.js';
 import type { ModelNode } from './graph.js';
-import { keyMatch } from './incremental.js';
+import { keyComparison, keyMatch } from './incremental.js';
 import type { InputSlice } from './plan.js';
 import type { RunContext, StagedModel } from './run-context.js';
 import { changeLog } from './staging.js';
@@ -52,10 +52,10 @@ export class Relations {
    * The model's SQL reading every input in full, except the reference `pushdown` names, which
    * reads only its rows whose key expressions match a row of `affected` (see key-pushdown.ts).
    */
-  async keyedSql(pushdown: KeyPushdown, affected: string, keyColumns: readonly string[]): Promise<string> {
+  async keyedSql(pushdown: KeyPushdown, affected: string, keyColumns: readonly string[], nullKeys: boolean): Promise<string> {
     for (const input of this.node.inputs) await this.fullRelation(input);
     const input = this.inputOf(pushdown.occurrence);
-    const placeholders = keyColumns.map((k) => `(NULL IS NOT DISTINCT FROM a.${ident(k)})`).join(' AND ');
+    const placeholders = keyColumns.map((k) => `(NULL ${keyComparison(nullKeys)} a.${ident(k)})`).join(' AND ');
     const keyed = (source: string): string => `SELECT t.* FROM ${source} AS t SEMI JOIN ${affected} AS a ON ${placeholders}`;
     const staged = this.ctx.built.get(input);
     let skeletonSql: string;
@@ -63,7 +63,7 @@ export class Relations {
       // An upstream staged incrementally in this run: limit its published rows to our keys first,
       // then drop the ones it replaces, then add its new rows — never scanning all of it twice.
       const { layer, name } = staged.def;
-      const replaced = `EXISTS (SELECT 1 FROM ${qualified(layer, staged.affected)} AS u WHERE ${keyMatch('k', 'u', staged.keyColumns)})`;
+      const replaced = `EXISTS (SELECT 1 FROM ${qualified(layer, staged.affected)} AS u WHERE ${keyMatch('k', 'u', staged.keyColumns, staged.nullKeys)})`;
       skeletonSql = `SELECT k.* FROM (${keyed(qualified(layer, name))}) AS k WHERE NOT ${replaced}
         UNION ALL BY NAME ${keyed(qualified(layer, staged.stage))}`;
     } else {
@@ -76,7 +76,7 @@ export class Relations {
     visitObjects(tree, (n) => {
       const left = n.left as Record<string, unknown> | undefined;
       const isPlaceholder = left?.class === 'CONSTANT' && (left.value as Record<string, unknown> | undefined)?.is_null === true;
-      if (n.type === 'COMPARE_NOT_DISTINCT_FROM' && isPlaceholder) n.left = pushdown.expressions[i++ % pushdown.expressions.length] ?? null;
+      if ((n.type === 'COMPARE_NOT_DISTINCT_FROM' || n.type === 'COMPARE_EQUAL') && isPlaceholder) n.left = pushdown.expressions[i++ % pushdown.expressions.length] ?? null;
     });
     const view = `__keyed_${pushdown.occurrence}`;
     await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${await deserializeTree(this.conn, tree)}`);
@@ -121,7 +121,7 @@ export class Relations {
         await this.conn.run(
           `CREATE OR REPLACE TEMP VIEW ${ident(view)} AS
            SELECT t.* FROM ${qualified(staged.def.layer, staged.def.name)} AS t
-             WHERE NOT EXISTS (SELECT 1 FROM ${qualified(staged.def.layer, staged.affected)} AS a WHERE ${keyMatch('t', 'a', staged.keyColumns)})
+             WHERE NOT EXISTS (SELECT 1 FROM ${qualified(staged.def.layer, staged.affected)} AS a WHERE ${keyMatch('t', 'a', staged.keyColumns, staged.nullKeys)})
            UNION ALL BY NAME SELECT * FROM ${qualified(staged.def.layer, staged.stage)}`,
         );
         rel = tempRelation(view);
@@ -200,7 +200,7 @@ function stagedChanges(staged: StagedModel): string[] {
   const { layer, name } = staged.def;
   const old = staged.oldRows
     ? `SELECT * FROM ${qualified(layer, staged.oldRows)}`
-    : `SELECT t.* FROM ${qualified(layer, name)} AS t WHERE EXISTS (SELECT 1 FROM ${qualified(layer, staged.affected ?? '')} AS a WHERE ${keyMatch('t', 'a', staged.keyColumns)})`;
+    : `SELECT t.* FROM ${qualified(layer, name)} AS t WHERE EXISTS (SELECT 1 FROM ${qualified(layer, staged.affected ?? '')} AS a WHERE ${keyMatch('t', 'a', staged.keyColumns, staged.nullKeys)})`;
   return [old, `SELECT * FROM ${qualified(layer, staged.stage ?? '')}`];
 }
 

@@ -32,6 +32,8 @@ export interface StagedModel {
   /** Name (in the layer schema) of the table holding the published rows of the affected keys, when readers need them. */
   oldRows: string | undefined;
   keyColumns: string[];
+  /** Whether the affected keys hold a NULL in some key column (see keyComparison in incremental.ts). */
+  nullKeys: boolean;
   published: boolean;
   rowsIn: number | null;
   rowsOut: number | null;

@@ -162,4 +162,39 @@ describe('materializations', () => {
       ws.close();
     }
   });
+
+  it('replaces a NULL partition incrementally, and leaves it alone when new rows carry no NULL key', async () => {
+    // Key matching uses `=` unless the affected keys hold a NULL; both paths must give what a full rebuild gives.
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, arg_max_null(order_date, _batch_id) AS order_date, arg_max(amount, _batch_id) AS amount FROM bronze.orders GROUP BY order_id', { materialization: 'incremental', unique_key: 'order_id' });
+    await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) AS revenue, count(*) AS orders FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
+    const ws = await openWorkspace(root);
+    const daily = (): Promise<unknown> => rows(ws, 'SELECT order_date::VARCHAR AS d, revenue, orders FROM gold.daily ORDER BY 1 NULLS FIRST');
+    try {
+      await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (1, DATE '2024-01-01', 10), (2, NULL, 20), (3, DATE '2024-01-02', 30)) t(order_id, order_date, amount)`);
+      await runPipeline(ws);
+      // A new undated order, and order 1 loses its date: the NULL partition is affected.
+      await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (4, NULL::DATE, 40), (1, NULL::DATE, 11)) t(order_id, order_date, amount)`);
+      const withNull = await runPipeline(ws);
+      expect(withNull.models.map((m) => m.mode)).toEqual(['incremental', 'incremental']);
+      expect(await daily()).toEqual([
+        { d: null, revenue: 71, orders: 3 },
+        { d: '2024-01-02', revenue: 30, orders: 1 },
+      ]);
+      // Only dated rows arrive: the NULL partition is not affected and must stay as it is.
+      await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (5, DATE '2024-01-02', 50), (6, DATE '2024-01-03', 60)) t(order_id, order_date, amount)`);
+      const dated = await runPipeline(ws);
+      expect(dated.models.map((m) => m.mode)).toEqual(['incremental', 'incremental']);
+      expect(await daily()).toEqual([
+        { d: null, revenue: 71, orders: 3 },
+        { d: '2024-01-02', revenue: 80, orders: 2 },
+        { d: '2024-01-03', revenue: 60, orders: 1 },
+      ]);
+      const incremental = await tableHash(ws, 'gold.daily');
+      await runPipeline(ws, { fullRefresh: true });
+      expect(await tableHash(ws, 'gold.daily')).toBe(incremental);
+    } finally {
+      ws.close();
+    }
+  });
 });
