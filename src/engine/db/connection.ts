@@ -70,5 +70,11 @@ export interface Database {
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   /** Forces a checkpoint so committed work is in the main database file. */
   checkpoint(): Promise<void>;
+  /**
+   * Holds DuckDB's automatic checkpoints (taken when the WAL passes its threshold) until the
+   * returned release runs, for work that writes several tables and checkpoints once at its end.
+   * Holds nest; the last release restores the threshold.
+   */
+  holdCheckpoints(): Promise<() => Promise<void>>;
   close(): void;
 }

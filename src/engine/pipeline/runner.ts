@@ -58,6 +58,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
   const started = performance.now();
   const partitions = typeof options.partitions === 'string' ? parsePartitionRange(options.partitions) : options.partitions;
   const lock = acquireRunLock(ws.db.path);
+  let releaseCheckpoints = async (): Promise<void> => undefined;
   const control = await ws.db.connect();
   const historyConn = await ws.db.connect();
   const history = new RunHistory(historyConn);
@@ -69,6 +70,9 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     }
   };
   try {
+    // A run commits many times; DuckDB would checkpoint at each commit that takes the WAL past 16 MB,
+    // and a checkpoint after deletes costs seconds on large tables. One checkpoint ends the run.
+    releaseCheckpoints = await ws.db.holdCheckpoints();
     await recoverInterruptedRuns(control);
     await dropLeftoverStaging(control);
     const selection = options.selection?.trim() ?? '';
@@ -123,6 +127,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     const firstError = models.find((m) => m.error && m.status === 'failed')?.error ?? null;
     // DuckDB skips a checkpoint while another transaction is open: let history writes land first.
     await history.flush();
+    await releaseCheckpoints();
     if (models.some((m) => m.published)) await ws.db.checkpoint().catch(() => undefined);
     await history.finish(runId, status, countsOf(models), message, firstError);
     await history.flush();
@@ -135,6 +140,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     await dropLeftoverStaging(control).catch(() => undefined);
     control.close();
     historyConn.close();
+    await releaseCheckpoints().catch(() => undefined);
     lock.release();
   }
 }
