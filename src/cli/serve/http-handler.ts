@@ -3,7 +3,7 @@
 // renderer's files. Every answer carries the security headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequest, type GuardConfig } from './request-guard.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders } from '../../engine/host/security-headers.js';
 import { sendText, serveStatic } from './static-files.js';
 import { tokenCookie } from './token.js';
 

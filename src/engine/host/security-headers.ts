@@ -1,7 +1,8 @@
-// The security headers on every answer of `ingot serve`: a strict Content-Security-Policy
-// (own files only, plus this server's WebSocket), no sniffing, no referrer, no framing.
+// The security headers on every file of the app, as `ingot serve` and the desktop app serve it: a
+// strict Content-Security-Policy (own files only, plus the serving host's WebSocket), no
+// sniffing, no referrer, no framing.
 
-/** Headers for a response to a request addressed to `host` (already validated). */
+/** Headers for a response to a request addressed to `host` (already validated); without a host, no WebSocket is allowed. */
 export function securityHeaders(host: string | undefined): Record<string, string> {
   const connect = host ? `'self' ws://${host}` : "'self'";
   return {
