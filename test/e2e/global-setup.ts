@@ -1,5 +1,5 @@
 // Runs once before the end-to-end suite: builds the renderer when dist/renderer is missing or
-// older than its sources, so the tests always drive the current UI.
+// older than its sources, so the tests always drive the current UI (and the desktop bundle).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './fixtures/ingot-cli.js';
