@@ -3,7 +3,8 @@
 // engine-process-entry.js as ES modules (packages stay in node_modules, DuckDB's native addon
 // among them), and preload.cjs as one CommonJS file, since sandboxed preloads cannot load modules.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist', 'main');
@@ -24,7 +25,7 @@ export async function buildDesktop() {
   return (Date.now() - started) / 1000;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const seconds = await buildDesktop();
   console.log(`Built the desktop app into dist/main in ${seconds.toFixed(1)} s.`);
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDesktop } from './build-desktop.mjs';
 import { ensureBuilt, ensureSampleWorkspace, root } from './sample-workspace.mjs';
 
 function electronBinary() {
@@ -24,6 +25,7 @@ if (!binary) {
 const args = process.argv.slice(2);
 const workspaceArgs = args.some((a) => a === '--workspace' || a.startsWith('--workspace=')) ? [] : ['--workspace', ensureSampleWorkspace()];
 ensureBuilt('dist/renderer/index.html');
-ensureBuilt('dist/main/main.js');
+// The main process bundle takes a fraction of a second: always current.
+await buildDesktop();
 const child = spawn(binary, [join(root, 'dist', 'main', 'main.js'), ...workspaceArgs, ...args], { stdio: 'inherit', cwd: root });
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -1,9 +1,9 @@
 // Entry of the engine's utility process: opens the workspace named on its command line (then the
-// app's version, which `hello` reports) and
-// serves the engine contract on every MessagePort the main process sends (one per window load).
-// DuckDB and all data work live here, so a long query never blocks the window or the menu. A
-// `{type: 'stop'}` message (or SIGTERM) closes the workspace cleanly, then the process exits.
-import { createEngineHost } from '../engine/host.js';
+// app's version, which `hello` reports) and serves the engine contract on every MessagePort the
+// main process sends (one per window load). DuckDB and all data work live here, so a long query
+// never blocks the window or the menu. A `{type: 'stop'}` message (or SIGTERM) closes the
+// workspace cleanly, then the process exits; a second one exits at once.
+import { createEngineHost, type EngineHost } from '../engine/host.js';
 import type { MessagePortLike } from '../shared/rpc/message-port-transport.js';
 import { serveEngineOnPort } from './engine-service.js';
 
@@ -20,19 +20,31 @@ if (!parentPort || !workspace || !engineVersion) {
   process.exit(2);
 }
 
+let host: EngineHost | undefined;
+let stopping = false;
+const stop = (): void => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  if (!host) process.exit(0);
+  host.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(`ingot: the workspace did not close cleanly: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+};
+parentPort.on('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'stop') return stop();
+  for (const port of event.ports) {
+    if (host && !stopping) serveEngineOnPort(host, port, { transferBinary: false });
+    else port.close();
+  }
+});
+process.on('SIGTERM', stop);
+
 try {
-  const host = await createEngineHost(workspace, { engineVersion });
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void host.close().finally(() => process.exit(0));
-  };
-  parentPort.on('message', (event) => {
-    if ((event.data as { type?: unknown } | null)?.type === 'stop') return stop();
-    for (const port of event.ports) serveEngineOnPort(host, port, { transferBinary: false });
-  });
-  process.once('SIGTERM', stop);
+  host = await createEngineHost(workspace, { engineVersion });
   parentPort.postMessage({ type: 'ready' });
 } catch (err) {
   // The main process shows this to the user (a locked or invalid workspace, say) and quits.

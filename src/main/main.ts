@@ -20,59 +20,93 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 /** This file is bundled into dist/main; Ingot's package.json sits two levels up (in a packaged app too). */
 const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const development = !app.isPackaged;
 
+// Before anything reads it: the name decides the user-data folder and the single-instance lock.
+app.setName('Ingot');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+
+let window: BrowserWindow | undefined;
+let engine: EngineProcess | undefined;
+let quitting = false;
+
+function message(err: unknown): string {
+  const error = err as { message?: string; hint?: string };
+  return [error.message ?? String(err), error.hint].filter(Boolean).join('\n\n');
+}
+
+/** Shows what went wrong once, then quits (closing the workspace if it is open). */
+function failAndQuit(title: string, err: unknown): void {
+  if (quitting) return;
+  dialog.showErrorBox(title, message(err));
+  app.quit();
+}
 
 async function chooseWorkspace(): Promise<string | undefined> {
   const picked = await dialog.showOpenDialog({ title: 'Open an Ingot workspace', properties: ['openDirectory', 'createDirectory'] });
   return picked.canceled ? undefined : picked.filePaths[0];
 }
 
-function fail(title: string, err: unknown): never {
-  const error = err as { message?: string; hint?: string };
-  dialog.showErrorBox(title, [error.message ?? String(err), error.hint].filter(Boolean).join('\n\n'));
-  app.exit(1);
-  throw err;
+function secureSession(): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.method, request.url));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url).catch(() => undefined)));
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  secureSession();
   const workspace = workspaceArgument(process.argv, process.env, process.cwd()) ?? (await chooseWorkspace());
   if (!workspace) return app.quit();
-  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.method, request.url));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const engine: EngineProcess = startEngineProcess(join(here, 'engine-process-entry.js'), workspace, version);
-  await engine.ready.catch((err: unknown) => fail('Ingot could not open the workspace', err));
-  // The workspace is closed cleanly (DuckDB checkpoints) before the app goes away.
-  let engineStopped = false;
-  app.on('will-quit', (event) => {
-    if (engineStopped) return;
-    event.preventDefault();
-    void engine.stop().finally(() => {
-      engineStopped = true;
-      app.quit();
-    });
+  const started = startEngineProcess(join(here, 'engine-process-entry.js'), workspace, version);
+  engine = started;
+  void started.exited.then((code) => {
+    if (!quitting) failAndQuit('The Ingot engine stopped', new Error(`The engine process ended unexpectedly (exit code ${code}). Start Ingot again; your published tables are safe.`));
   });
+  try {
+    await started.ready;
+  } catch (err) {
+    return failAndQuit('Ingot could not open the workspace', err);
+  }
 
-  const window = new BrowserWindow(windowOptions({ preload: join(here, 'preload.cjs'), title: `Ingot — ${basename(workspace)}` }));
-  hardenContents(window.webContents, (url) => void shell.openExternal(url));
+  const win = new BrowserWindow(windowOptions({ preload: join(here, 'preload.cjs'), title: `Ingot — ${basename(workspace)}`, devTools: development }));
+  window = win;
   ipcMain.on(DESKTOP_IPC.connectEngine, (event, ...args: unknown[]) => {
     try {
+      if (event.sender !== win.webContents || event.senderFrame !== win.webContents.mainFrame) throw new Error('a message from a frame other than the Ingot window was refused');
       checkSender(DESKTOP_IPC.connectEngine, event.senderFrame?.url);
       checkNoPayload(DESKTOP_IPC.connectEngine, args);
-      if (event.senderFrame) engine.connect(event.senderFrame);
+      started.connect(event.senderFrame);
     } catch (err) {
       console.error(`ingot: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, development: !app.isPackaged }, { showWorkspaceFolder: () => void shell.openPath(workspace) })));
-  window.once('ready-to-show', () => window.show());
-  app.on('window-all-closed', () => app.quit());
-  await window.loadURL(APP_ENTRY_URL);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, development }, { showWorkspaceFolder: () => void shell.openPath(workspace) })));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => (window = undefined));
+  await win.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error(`ingot: the page did not load: ${message(err)}`));
 }
 
-start().catch((err: unknown) => fail('Ingot could not start', err));
+if (!app.requestSingleInstanceLock()) {
+  // Another Ingot is running; it gets the focus (second-instance below) and this one ends.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // The workspace is closed cleanly (DuckDB checkpoints) before the app goes away.
+  app.on('will-quit', (event) => {
+    const running = engine;
+    if (!running || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void running.stop().finally(() => app.quit());
+  });
+  start().catch((err: unknown) => failAndQuit('Ingot could not start', err));
+}

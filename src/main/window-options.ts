@@ -7,6 +7,8 @@ export interface WindowSettings {
   /** Absolute path of the bundled preload script (CommonJS, as sandboxed preloads must be). */
   preload: string;
   title?: string;
+  /** Developer tools; off in a packaged app. */
+  devTools?: boolean;
 }
 
 export function windowOptions(settings: WindowSettings): BrowserWindowConstructorOptions {
@@ -33,6 +35,7 @@ export function windowOptions(settings: WindowSettings): BrowserWindowConstructo
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: settings.devTools ?? false,
     },
   };
 }

@@ -21,18 +21,18 @@ export type PortWindow = Pick<Window, 'addEventListener' | 'removeEventListener'
 export function messagePortDialer(bridge: DesktopBridge, target: PortWindow = window, timeoutMs = 15_000): Dialer {
   return () =>
     new Promise<EngineSession>((resolve, reject) => {
-      const stop = (): void => {
-        clearTimeout(timer);
-        target.removeEventListener('message', onMessage);
-      };
+      let timedOut = false;
       const timer = setTimeout(() => {
-        stop();
+        timedOut = true;
         reject(new IngotError('INTERNAL', 'The Ingot engine did not answer.', { hint: 'Ingot retries by itself. If this keeps happening, quit Ingot and start it again.' }));
       }, timeoutMs);
       function onMessage(event: MessageEvent): void {
         const port = event.ports[0];
         if (event.origin !== target.location.origin || !isEnginePortMessage(event.data) || !port) return;
-        stop();
+        clearTimeout(timer);
+        target.removeEventListener('message', onMessage);
+        // A port that comes after this dial gave up is closed, so no session stays open for it.
+        if (timedOut) return port.close();
         const closed = new Promise<void>((settle) => port.addEventListener('close', () => settle(), { once: true }));
         resolve({ api: createRpcClient(ENGINE_CONTRACT, messagePortTransport(port, { transferBinary: false })), closed });
       }

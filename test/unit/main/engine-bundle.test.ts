@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { initWorkspace } from '../../../src/engine/workspace/init.js';
@@ -13,15 +14,17 @@ import { API_VERSION, ENGINE_CONTRACT } from '../../../src/shared/api/engine-api
 import { createRpcClient } from '../../../src/shared/rpc/client.js';
 import { messagePortTransport } from '../../../src/shared/rpc/message-port-transport.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { PORT_MAIN_JS } from './port-main.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = join(REPO, 'dist', 'main', 'engine-process-entry.js');
 
-/** Electron's `process.parentPort`, made from the worker's parentPort, then the bundle itself. */
+/** Electron's `process.parentPort` (ports arriving as MessagePortMain), made from the worker's parentPort, then the bundle itself. */
 const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
+const portMain = ${PORT_MAIN_JS};
 process.parentPort = {
-  on: (name, listener) => parentPort.on(name, (m) => listener({ data: m.data, ports: m.ports ?? [] })),
+  on: (name, listener) => parentPort.on(name, (m) => listener({ data: m.data, ports: (m.ports ?? []).map(portMain) })),
   postMessage: (m) => parentPort.postMessage(m),
 };
 import(workerData.entry);
@@ -56,7 +59,8 @@ describe('engine process bundle', () => {
       engine.worker.postMessage({ data: null, ports: [port1] }, [port1]);
       const api = createRpcClient(ENGINE_CONTRACT, messagePortTransport(port2));
       expect(await api.hello({ apiVersion: API_VERSION, client })).toMatchObject({ engineVersion: '1.2.3', workspace: { name: 'bundled' } });
-      expect((await api.query({ sql: 'SELECT 1 AS one' })).rowCount).toBe(1);
+      const result = await api.query({ sql: "SELECT 1 AS one, 'ünï' AS text" });
+      expect(tableFromIPC(result.ipc).toArray().map((r) => ({ ...r.toJSON() }))).toEqual([{ one: 1, text: 'ünï' }]);
       api.close();
     }
     engine.worker.postMessage({ data: { type: 'stop' }, ports: [] });
@@ -71,7 +75,9 @@ describe('engine process bundle', () => {
     const failed = await engine.first;
     expect(failed.type).toBe('failed');
     expect(failed.message).toContain('ingot.yaml');
-    await engine.worker.terminate();
+    // Told to stop after failing, it ends at once (nothing to close).
+    engine.worker.postMessage({ data: { type: 'stop' }, ports: [] });
+    expect(await engine.exited).toBe(0);
     const bare = startEngine([]);
     expect(await bare.exited).toBe(2);
   });

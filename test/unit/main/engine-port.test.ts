@@ -1,7 +1,8 @@
 // The desktop app's engine link without Electron: the renderer's MessagePort dialer asks the
-// bridge for a port, the engine service answers on it with the real engine on a real workspace,
-// and Arrow results and events come through. Port messages from another origin are ignored, and
-// an engine that never answers gives a clear error.
+// bridge for a port, the engine service answers on it (a MessagePortMain-shaped port, copying
+// binaries as in the app) with the real engine on a real workspace, and Arrow results come
+// through intact. Port messages from another origin are ignored, an engine that never answers
+// gives a clear error, and a port that arrives after that is closed.
 import { MessageChannel } from 'node:worker_threads';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { messagePortDialer, type PortWindow } from '../../../src/renderer/api/me
 import { API_VERSION } from '../../../src/shared/api/engine-api.js';
 import { DESKTOP_IPC } from '../../../src/shared/desktop-bridge.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { portMain } from './port-main.js';
 
 const ORIGIN = 'app://ingot';
 let host: EngineHost | undefined;
@@ -43,7 +45,7 @@ describe('desktop engine link (MessagePort)', () => {
         connectEngine() {
           const { port1, port2 } = new MessageChannel();
           enginePorts.push(port1 as unknown as MessagePort);
-          serveEngineOnPort(engine, port1, { transferBinary: true });
+          serveEngineOnPort(engine, portMain(port1), { transferBinary: false });
           // What the preload does with the port the main process sends it.
           page.post({ type: DESKTOP_IPC.enginePort }, ORIGIN, [port2 as unknown as MessagePort]);
         },
@@ -53,9 +55,10 @@ describe('desktop engine link (MessagePort)', () => {
     const session = await dial();
     const hello = await session.api.hello({ apiVersion: API_VERSION, client: 'desktop test' });
     expect(hello).toMatchObject({ apiVersion: API_VERSION, engineVersion: '9.9.9', workspace: { name: 'desk' } });
-    const result = await session.api.query({ sql: 'SELECT 42 AS answer, [1, 2] AS list' });
-    expect(tableFromIPC(result.ipc).toArray().map((r) => r.toJSON())).toEqual([{ answer: 42, list: expect.anything() }]);
-    expect(result.columns.map((c) => c.name)).toEqual(['answer', 'list']);
+    const result = await session.api.query({ sql: "SELECT 42 AS answer, 'zwölf' AS word, [1, 2] AS list" });
+    const row = tableFromIPC(result.ipc).toArray()[0] as { answer: number; word: string; list: { toArray(): Int32Array } };
+    expect([row.answer, row.word, Array.from(row.list.toArray())]).toEqual([42, 'zwölf', [1, 2]]);
+    expect(result.columns.map((c) => c.name)).toEqual(['answer', 'word', 'list']);
     enginePorts[0]?.close();
     await session.closed;
   });
@@ -74,6 +77,11 @@ describe('desktop engine link (MessagePort)', () => {
       200,
     );
     await expect(dial()).rejects.toThrow('The Ingot engine did not answer.');
+    // The engine's answer, too late: the page closes it rather than keep an unused session.
+    const late = new MessageChannel();
+    const closed = new Promise<void>((resolve) => late.port1.once('close', resolve));
+    page.post({ type: DESKTOP_IPC.enginePort }, ORIGIN, [late.port2 as unknown as MessagePort]);
+    await closed;
     stray.port1.close();
   });
 });

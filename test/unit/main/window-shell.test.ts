@@ -24,7 +24,9 @@ describe('window options', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      devTools: false,
     });
+    expect(windowOptions({ preload: '/p.cjs', devTools: true }).webPreferences?.devTools).toBe(true);
   });
 });
 
@@ -40,24 +42,27 @@ describe('where the page may go', () => {
     for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://ingot/', 'smb://host/share']) expect(externalLinkTarget(url)).toBeUndefined();
   });
 
-  it('stops navigation and redirects away from the app, denies new windows and webviews', () => {
+  it('stops navigation and redirects away from the app, sends followed https links to the browser, denies new windows and webviews', () => {
     const contents = new EventEmitter() as EventEmitter & { openHandler?: (d: { url: string }) => { action: string } };
     const stub = Object.assign(contents, { setWindowOpenHandler: (h: (d: { url: string }) => { action: string }) => (contents.openHandler = h) });
     const opened: string[] = [];
     hardenContents(stub as unknown as HardenableContents, (url) => opened.push(url));
-    const attempt = (event: string, url?: string): boolean => {
+    const attempt = (event: string, details: { url?: string; isMainFrame?: boolean } = {}): boolean => {
       const prevent = vi.fn();
-      contents.emit(event, { preventDefault: prevent }, url);
+      contents.emit(event, { ...details, preventDefault: prevent });
       return prevent.mock.calls.length > 0;
     };
-    expect(attempt('will-navigate', 'https://example.com/')).toBe(true);
-    expect(attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(attempt('will-redirect', 'app://other/')).toBe(true);
-    expect(attempt('will-navigate', 'app://ingot/runs')).toBe(false);
+    expect(attempt('will-frame-navigate', { url: 'https://duckdb.org/docs', isMainFrame: true })).toBe(true);
+    expect(attempt('will-frame-navigate', { url: 'https://tracker.example/', isMainFrame: false })).toBe(true);
+    expect(attempt('will-frame-navigate', { url: 'file:///etc/passwd', isMainFrame: true })).toBe(true);
+    expect(attempt('will-redirect', { url: 'app://other/' })).toBe(true);
+    expect(attempt('will-frame-navigate', { url: 'app://ingot/runs', isMainFrame: true })).toBe(false);
+    expect(attempt('will-redirect', { url: 'app://ingot/index.html' })).toBe(false);
     expect(attempt('will-attach-webview')).toBe(true);
     expect(contents.openHandler?.({ url: 'https://duckdb.org/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://duckdb.org/']);
+    // Only the user's own https links, from the page itself: not a subframe's, not file: or others.
+    expect(opened).toEqual(['https://duckdb.org/docs', 'https://duckdb.org/']);
   });
 });
 
