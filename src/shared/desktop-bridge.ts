@@ -21,6 +21,8 @@ export interface EnginePortMessage {
 export interface DesktopBridge {
   /** Asks for a new engine port; it arrives as an EnginePortMessage on `window`. */
   connectEngine(): void;
+  /** Where a file dropped on the page lives on disk ('' when it is not a file on disk). */
+  pathForFile(file: File): string;
 }
 
 export function isEnginePortMessage(data: unknown): data is EnginePortMessage {

@@ -1,7 +1,8 @@
 // The one engine connection of this window. In the desktop app the preload bridge hands out
 // MessagePorts to the engine's process; in a browser the page dials the WebSocket of `ingot serve`.
 import { EngineConnection, type Dialer } from './engine-connection.js';
-import { desktopBridge, messagePortDialer } from './message-port-dialer.js';
+import { desktopBridge } from './desktop-bridge.js';
+import { messagePortDialer } from './message-port-dialer.js';
 import { rpcUrl, webSocketDialer } from './websocket-dialer.js';
 
 let connection: EngineConnection | null = null;

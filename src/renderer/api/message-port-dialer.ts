@@ -2,23 +2,17 @@
 // the window message that carries a MessagePort to the engine's process, then runs the engine
 // contract over it. Ports cross processes here, so binary payloads are copied, not transferred.
 import { ENGINE_CONTRACT } from '../../shared/api/index.js';
-import { DESKTOP_BRIDGE_KEY, isEnginePortMessage, type DesktopBridge } from '../../shared/desktop-bridge.js';
+import { isEnginePortMessage, type DesktopBridge } from '../../shared/desktop-bridge.js';
 import { IngotError } from '../../shared/errors.js';
 import { createRpcClient } from '../../shared/rpc/client.js';
 import { messagePortTransport } from '../../shared/rpc/message-port-transport.js';
 import type { Dialer, EngineSession } from './engine-connection.js';
 
-/** The bridge the desktop app's preload puts on `window`, or undefined in a browser. */
-export function desktopBridge(target: object = window): DesktopBridge | undefined {
-  const bridge = (target as Record<string, unknown>)[DESKTOP_BRIDGE_KEY] as Partial<DesktopBridge> | undefined;
-  return typeof bridge?.connectEngine === 'function' ? (bridge as DesktopBridge) : undefined;
-}
-
 /** The window the port message arrives on: its own origin, and where it listens. */
 export type PortWindow = Pick<Window, 'addEventListener' | 'removeEventListener'> & { location: Pick<Location, 'origin'> };
 
 /** A dialer that asks `bridge` for a port to the engine for every session. */
-export function messagePortDialer(bridge: DesktopBridge, target: PortWindow = window, timeoutMs = 15_000): Dialer {
+export function messagePortDialer(bridge: Pick<DesktopBridge, 'connectEngine'>, target: PortWindow = window, timeoutMs = 15_000): Dialer {
   return () =>
     new Promise<EngineSession>((resolve, reject) => {
       let timedOut = false;

@@ -1,10 +1,12 @@
-// The Ingest screen: the Sources panel. Lists the workspace's sources with their last load, cursor
-// and last error; loads one with live progress, sends an HTTP source's test request, previews one.
+// The Ingest screen: add data files (drop or type a path, preview, load into bronze), and the
+// Sources panel: the workspace's sources with their last load, cursor and last error; loads one
+// with live progress, sends an HTTP source's test request, previews one.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { engineConnection } from '../../api/engine.js';
 import { selectInspection, selectLoads, selectSourceActions, selectSourceList } from '../../stores/sources/selectors.js';
 import { useSourcesStore } from '../../stores/sources/store.js';
+import { AddFilesPanel } from './AddFilesPanel.js';
 import { SourceInspectionView } from './SourceInspectionView.js';
 import { SourcesTable } from './SourcesTable.js';
 
@@ -24,7 +26,7 @@ export function IngestScreen() {
       <div className="screen__header">
         <h1>Ingest</h1>
       </div>
-      <p className="hint">Dropping files here to ingest them comes in a later version; for now, load the sources defined in the workspace.</p>
+      <AddFilesPanel />
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
         {status === 'error' && sources.length === 0 ? (
@@ -36,7 +38,7 @@ export function IngestScreen() {
         ) : status === 'ready' && sources.length === 0 ? (
           <div className="empty-state">
             <p>
-              No sources yet: add a source file in <code>sources/</code> or run <code>ingot ingest &lt;file&gt;</code>.
+              No sources yet: add a data file above, write a source in <code>sources/</code>, or run <code>ingot ingest &lt;file&gt;</code>.
             </p>
           </div>
         ) : (

@@ -1,6 +1,6 @@
 // Initial state of the sources store: the workspace's sources not listed yet, no load running,
-// no test request or preview shown.
-import type { IngestProgress, IngestResult, SourceInfo, SourcePreviewResult, TestRequestResult } from '../../../shared/api/index.js';
+// no test request or preview shown, no file added.
+import type { IngestProgress, IngestResult, PreviewResult, SourceInfo, SourcePreviewResult, TestRequestResult } from '../../../shared/api/index.js';
 import type { ErrorData } from '../../../shared/errors.js';
 
 /** A load started from the panel: running (with its latest progress) or finished. */
@@ -13,6 +13,14 @@ export type SourceInspection =
   | { kind: 'preview'; source: string; status: 'loading' }
   | { kind: 'preview'; source: string; status: 'ready'; result: SourcePreviewResult };
 
+/** A file the user dropped or named, not loaded yet or just loaded: its preview and its load. */
+export interface FileDraft {
+  /** As the user gave it: absolute, or relative to the workspace folder. */
+  path: string;
+  preview: { status: 'loading' } | { status: 'ready'; result: PreviewResult } | { status: 'failed'; error: ErrorData };
+  load: SourceLoad | null;
+}
+
 export interface SourcesState {
   sources: SourceInfo[];
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -20,6 +28,8 @@ export interface SourcesState {
   /** Loads started from this window, by source name. */
   loads: Record<string, SourceLoad>;
   inspection: SourceInspection | null;
+  /** Files added in the Add data files panel, newest first. */
+  drafts: FileDraft[];
 }
 
-export const initialSourcesState: SourcesState = { sources: [], status: 'idle', error: null, loads: {}, inspection: null };
+export const initialSourcesState: SourcesState = { sources: [], status: 'idle', error: null, loads: {}, inspection: null, drafts: [] };

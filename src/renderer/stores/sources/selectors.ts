@@ -11,3 +11,5 @@ export const selectSourceActions = (s: SourcesStore) => ({
   closeInspection: s.closeInspection,
   applyProgress: s.applyProgress,
 });
+export const selectDrafts = (s: SourcesStore) => s.drafts;
+export const selectDraftActions = (s: SourcesStore) => ({ addFiles: s.addFiles, loadFile: s.loadFile, removeFile: s.removeFile });
