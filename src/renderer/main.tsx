@@ -12,6 +12,9 @@ import './styles/screens.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A file dropped anywhere but on a drop zone must not replace the app with the file.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
+
 const connection = engineConnection();
 connectStores(connection);
 connection.start();

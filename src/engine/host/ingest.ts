@@ -1,7 +1,9 @@
 // Host handlers for getting data in: the catalog of tables, the workspace's sources with their
 // last batch, cursor and last error, previewing a file or a source, the "test request" of an HTTP
 // source, and ingesting a source (progress streams as `ingestProgress`).
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { IngotError } from '../../shared/errors.js';
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import type { SourceInfo } from '../../shared/api/ingest.js';
 import { httpCursor } from '../ingest/http/http-state.js';
@@ -10,13 +12,13 @@ import { ingestSource } from '../ingest/ingest.js';
 import { sourceKind } from '../ingest/kinds.js';
 import { lastBatch } from '../ingest/ledger.js';
 import { previewFile } from '../ingest/preview.js';
-import { listSources, loadSource } from '../ingest/sources.js';
+import { ensureFileSource, listSources, loadSource } from '../ingest/sources.js';
 import { listTables } from '../ingest/tables.js';
 import type { PreviewResult } from '../ingest/types.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
-type IngestHandlers = Pick<EngineHandlers, 'listTables' | 'listSources' | 'previewFile' | 'previewSource' | 'testRequest' | 'ingest'>;
+type IngestHandlers = Pick<EngineHandlers, 'listTables' | 'listSources' | 'previewFile' | 'previewSource' | 'testRequest' | 'addFileSource' | 'ingest'>;
 
 const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -63,6 +65,19 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
       };
     },
     testRequest: async (req, { signal }) => testRequest(workspace, req.source, { signal }),
+    addFileSource: async (req) => {
+      const abs = resolve(workspace.paths.root, req.path);
+      const info = await stat(abs).catch(() => undefined);
+      if (!info?.isFile()) {
+        throw new IngotError('NOT_FOUND', info ? `${req.path} is a folder, not a file.` : `File not found: ${req.path}.`, {
+          hint: `Ingot looked for ${abs}. Relative paths start at the workspace folder.`,
+          detail: { file: req.path },
+        });
+      }
+      const def = await ensureFileSource(workspace, abs);
+      const rel = relative(workspace.paths.root, abs);
+      return { source: def.name, file: def.file, location: sourceKind(def.kind).location(def.options), outsideWorkspace: rel.startsWith('..') || isAbsolute(rel) };
+    },
     ingest: async (req, { signal }) => {
       const result = await ingestSource(workspace, req.source, {
         replace: req.replace,

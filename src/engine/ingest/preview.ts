@@ -40,7 +40,10 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   const displayName = settings.displayName ?? path;
   const limit = settings.limit ?? 100;
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new IngotError('NOT_FOUND', `File not found: ${displayName}.`, { hint: 'Check the path.', detail: { file: displayName } });
+  if (!info) {
+    const where = displayName === path ? 'Check the path.' : `Ingot looked for ${path}. Relative paths start at the workspace folder.`;
+    throw new IngotError('NOT_FOUND', `File not found: ${displayName}.`, { hint: where, detail: { file: displayName } });
+  }
   if (info.isDirectory()) throw new IngotError('NOT_FOUND', `Cannot read ${displayName}: it is a folder, not a file.`, { hint: 'Preview one file of the folder.', detail: { file: displayName } });
   const format = resolveFormat(path, opts.format, { file: displayName });
   const inspected = await format.inspect(

@@ -92,9 +92,16 @@ export async function ensureFileSource(ws: Workspace, filePath: string): Promise
     const name = i === 1 ? base : `${base}_${i}`;
     if (!definitionPath(ws, name)) {
       const format = formatForPath(abs);
-      const yaml = `# Created by \`ingot ingest ${stored}\`. Edit the options (delimiter, columns, drift, …) and ingest again.\n${stringify({ kind: 'file', path: stored, ...(format ? { format: format.name } : {}) })}`;
-      await writeFile(join(ws.paths.sources, `${name}.yaml`), yaml, { encoding: 'utf8', flag: 'wx' });
-      return loadSource(ws, name);
+      const yaml = `# Created by Ingot for ${stored}. Edit the options (delimiter, columns, drift, …) and ingest again.\n${stringify({ kind: 'file', path: stored, ...(format ? { format: format.name } : {}) })}`;
+      const written = await writeFile(join(ws.paths.sources, `${name}.yaml`), yaml, { encoding: 'utf8', flag: 'wx' }).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          // Another load took this name a moment ago: look at its definition like any other.
+          if (err.code === 'EEXIST') return false;
+          throw err;
+        },
+      );
+      if (written) return loadSource(ws, name);
     }
     const existing = await loadSource(ws, name).catch(() => undefined);
     const existingPath = (existing?.options as { path?: unknown } | undefined)?.path;

@@ -13,6 +13,11 @@ export function desktopBridge(target: object = window): DesktopBridge | undefine
   return typeof bridge?.connectEngine === 'function' && typeof bridge.pathForFile === 'function' ? (bridge as DesktopBridge) : undefined;
 }
 
+/** Whether this window can learn where dropped files are on disk (the desktop app can, a browser cannot). */
+export function locatesDroppedFiles(target: object = window): boolean {
+  return typeof bridgeOf(target)?.pathForFile === 'function';
+}
+
 /** The paths on disk of dropped files, '' for each whose path this window cannot know. */
 export function droppedFilePaths(files: readonly File[], target: object = window): string[] {
   const pathForFile = bridgeOf(target)?.pathForFile;

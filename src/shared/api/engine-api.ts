@@ -13,6 +13,8 @@ import {
 } from './capacity.js';
 import { ArrowPayloadSchema, EmptySchema, OkSchema } from './common.js';
 import {
+  AddFileSourceRequestSchema,
+  AddFileSourceResultSchema,
   IngestProgressSchema,
   IngestRequestSchema,
   IngestResultSchema,
@@ -55,6 +57,7 @@ export const ENGINE_METHODS = {
   query: method(QueryRequestSchema, ArrowPayloadSchema),
   listSources: method(EmptySchema, ListSourcesResultSchema),
   previewFile: method(PreviewFileRequestSchema, PreviewResultSchema),
+  addFileSource: method(AddFileSourceRequestSchema, AddFileSourceResultSchema),
   ingest: method(IngestRequestSchema, IngestResultSchema),
   previewSource: method(SourceRequestSchema, SourcePreviewResultSchema),
   testRequest: method(SourceRequestSchema, TestRequestResultSchema),

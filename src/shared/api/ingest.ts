@@ -35,6 +35,22 @@ export const PreviewResultSchema = z.object({
 });
 export type PreviewResult = z.infer<typeof PreviewResultSchema>;
 
+export const AddFileSourceRequestSchema = z.object({
+  /** A file's path: relative to the workspace folder, or absolute. */
+  path: z.string().min(1),
+});
+export const AddFileSourceResultSchema = z.object({
+  /** The source that reads the file: a new one named after it, or the one that already did. */
+  source: NameSchema,
+  /** Its definition, relative to the workspace folder (sources/<name>.yaml). */
+  file: z.string(),
+  /** The path as the definition stores it: relative when the file is inside the workspace. */
+  location: z.string(),
+  /** True when the file lies outside the workspace folder, so the definition names it by absolute path. */
+  outsideWorkspace: z.boolean(),
+});
+export type AddFileSourceResult = z.infer<typeof AddFileSourceResultSchema>;
+
 export const IngestRequestSchema = z.object({
   /** A source name, or a file path to ingest as a new source. */
   source: z.string().min(1),

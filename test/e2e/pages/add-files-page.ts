@@ -10,7 +10,7 @@ export class AddFilesPage {
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: 'Add data files' });
-    this.dropZone = page.getByRole('region', { name: 'Drop files here' });
+    this.dropZone = page.getByRole('group', { name: 'Drop files here' });
     this.pathInput = this.dropZone.getByLabel('File path');
     this.previewButton = this.dropZone.getByRole('button', { name: 'Preview' });
   }

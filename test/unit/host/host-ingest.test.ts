@@ -1,11 +1,12 @@
 // The engine host's ingest over RPC on a real workspace: preview a CSV, ingest it with progress
 // events, see it in the catalog and the sources, query it as Arrow, and re-ingest as a no-op.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestProgress } from '../../../src/shared/api/ingest.js';
 import { IngotError } from '../../../src/shared/errors.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { connectedHost, type Connected } from './host-helpers.js';
 
 let connected: Connected | undefined;
@@ -58,5 +59,30 @@ describe('engine host: ingest', () => {
     expect(err).toBeInstanceOf(IngotError);
     expect((err as IngotError).code).toBe('NOT_FOUND');
     expect((await connected.api.listTables({})).tables).toEqual([]);
+  });
+  it('adds a file as a source before loading it: named after the file, the same one for the same file, unique under a race', async () => {
+    connected = await connectedHost('shop');
+    const { api, root } = connected;
+    await mkdir(join(root, 'data', 'a'), { recursive: true });
+    await mkdir(join(root, 'data', 'b'), { recursive: true });
+    for (const dir of ['a', 'b']) await writeFile(join(root, 'data', dir, 'Returns 2024.csv'), CSV);
+    const outside = join(await tempDir('ingot-outside-'), 'refunds.csv');
+    await writeFile(outside, CSV);
+
+    const added = await api.addFileSource({ path: 'data/a/Returns 2024.csv' });
+    expect(added).toEqual({ source: 'returns_2024', file: 'sources/returns_2024.yaml', location: 'data/a/Returns 2024.csv', outsideWorkspace: false });
+    expect(await api.addFileSource({ path: join(root, 'data', 'a', 'Returns 2024.csv') })).toEqual(added);
+    expect(await readFile(join(root, 'sources', 'returns_2024.yaml'), 'utf8')).toContain('path: data/a/Returns 2024.csv');
+    // Two files with the same name at once: two sources, no "file exists" failure.
+    await rm(join(root, 'sources', 'returns_2024.yaml'));
+    const both = await Promise.all([api.addFileSource({ path: 'data/a/Returns 2024.csv' }), api.addFileSource({ path: 'data/b/Returns 2024.csv' })]);
+    expect(both.map((b) => b.source).sort()).toEqual(['returns_2024', 'returns_2024_2']);
+    expect(await api.addFileSource({ path: outside })).toMatchObject({ source: 'refunds', location: outside, outsideWorkspace: true });
+
+    const missing = await api.addFileSource({ path: 'data/nowhere.csv' }).catch((e: unknown) => e as IngotError);
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'File not found: data/nowhere.csv.', hint: `Ingot looked for ${join(root, 'data', 'nowhere.csv')}. Relative paths start at the workspace folder.` });
+    expect(await api.addFileSource({ path: 'data' }).catch((e: unknown) => (e as IngotError).message)).toBe('data is a folder, not a file.');
+    const preview = await api.previewFile({ path: 'data/nowhere.csv' }).catch((e: unknown) => e as IngotError);
+    expect(preview).toMatchObject({ code: 'NOT_FOUND', hint: `Ingot looked for ${join(root, 'data', 'nowhere.csv')}. Relative paths start at the workspace folder.` });
   });
 });

@@ -1,37 +1,51 @@
 // "Add data files": drop files on the panel (the desktop app knows where they are on disk) or
 // type a path (relative to the workspace folder, or absolute); each is previewed with the types
 // DuckDB infers, then loaded into bronze on request. A browser is not told where a dropped file
-// lives, so there the panel says to type the path instead.
+// lives, so there the panel asks for the path first and says why when a drop cannot be used.
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { droppedFilePaths } from '../../api/desktop-bridge.js';
-import { selectDraftActions, selectDrafts } from '../../stores/sources/selectors.js';
+import { droppedFilePaths, locatesDroppedFiles } from '../../api/desktop-bridge.js';
+import { selectWorkspace } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
+import { selectDraftActions, selectDrafts, selectLoads } from '../../stores/sources/selectors.js';
 import { useSourcesStore } from '../../stores/sources/store.js';
 import { FileDraftView } from './FileDraftView.js';
 
-const NO_PATH_NOTICE =
-  'The browser does not tell Ingot where a dropped file is on disk. Type its path below instead (relative to the workspace folder, or absolute), or use the desktop app (npm run desktop), where dropping works.';
+/** Why dropped files could not be added, naming them. */
+function dropNotice(names: string[], inDesktopApp: boolean): string {
+  const which = names.join(', ');
+  return inDesktopApp
+    ? `${which}: not files on this computer's disk (dragged from a browser or mail?). Save them to a folder first, then drop them from there.`
+    : `The browser does not tell Ingot where ${which} is on disk. Type the path above instead (relative to the workspace folder, or absolute), or use the desktop app (npm run desktop), where dropping works.`;
+}
+
+const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
 
 export function AddFilesPanel() {
   const drafts = useSourcesStore(selectDrafts);
-  const { addFiles, loadFile, removeFile } = useSourcesStore(useShallow(selectDraftActions));
+  const loads = useSourcesStore(selectLoads);
+  const actions = useSourcesStore(useShallow(selectDraftActions));
+  const workspace = useConnectionStore(selectWorkspace);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [path, setPath] = useState('');
+  const inDesktopApp = locatesDroppedFiles();
 
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
     setDragging(false);
     const files = Array.from(event.dataTransfer.files);
-    const paths = droppedFilePaths(files).filter((p) => p !== '');
-    setNotice(paths.length < files.length ? NO_PATH_NOTICE : null);
-    if (paths.length > 0) void addFiles(paths);
+    const paths = droppedFilePaths(files);
+    const unknown = files.filter((_f, i) => paths[i] === '').map((f) => f.name);
+    setNotice(unknown.length > 0 ? dropNotice(unknown, inDesktopApp) : null);
+    const known = paths.filter((p) => p !== '');
+    if (known.length > 0) void actions.addFiles(known);
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (path.trim() === '') return;
     setNotice(null);
-    void addFiles([path]);
+    void actions.addFiles([path]);
     setPath('');
   };
 
@@ -41,15 +55,21 @@ export function AddFilesPanel() {
       <div
         className={`drop-zone${dragging ? ' drop-zone--over' : ''}`}
         aria-label="Drop files here"
-        role="region"
+        role="group"
         onDragOver={(e) => {
+          if (!hasFiles(e)) return;
           e.preventDefault();
           setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={onDrop}
       >
-        <p>Drop CSV, TSV, Parquet, JSON/NDJSON or Excel files here: Ingot previews each with the column types DuckDB infers, and loads it into bronze when you say so.</p>
+        <p>
+          {inDesktopApp ? 'Drop CSV, TSV, Parquet, JSON/NDJSON or Excel files here, or type a path' : 'Type the path of a CSV, TSV, Parquet, JSON/NDJSON or Excel file'}: Ingot previews
+          each with the column types DuckDB infers, and loads it into bronze when you say so.
+        </p>
         <form className="drop-zone__form" onSubmit={onSubmit}>
           <label>
             File path{' '}
@@ -66,7 +86,15 @@ export function AddFilesPanel() {
         </p>
       ) : null}
       {drafts.map((draft) => (
-        <FileDraftView key={draft.path} draft={draft} onLoad={() => void loadFile(draft.path)} onRemove={() => removeFile(draft.path)} />
+        <FileDraftView
+          key={draft.id}
+          draft={draft}
+          load={draft.source ? loads[draft.source] : undefined}
+          workspaceRoot={workspace?.root ?? null}
+          onLoad={() => void actions.loadFile(draft.id)}
+          onCancel={() => (draft.preview.status === 'loading' ? actions.cancelPreview(draft.id) : draft.source ? actions.cancelLoad(draft.source) : undefined)}
+          onRemove={() => actions.removeFile(draft.id)}
+        />
       ))}
     </section>
   );

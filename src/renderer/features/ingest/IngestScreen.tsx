@@ -42,7 +42,7 @@ export function IngestScreen() {
             </p>
           </div>
         ) : (
-          <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
+          <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onCancelLoad={actions.cancelLoad} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
         )}
       </section>
       {inspection ? <SourceInspectionView inspection={inspection} onClose={actions.closeInspection} /> : null}

@@ -2,10 +2,10 @@
 // an HTTP source the first page's URL and records path, plus any warnings.
 import type { SourcePreviewResult } from '../../../shared/api/index.js';
 
-export function PreviewView({ source, result }: { source: string; result: SourcePreviewResult }) {
+export function PreviewView({ source, result, heading = true }: { source: string; result: SourcePreviewResult; heading?: boolean }) {
   return (
     <section aria-label={`Preview of ${source}`}>
-      <h2>Preview of {source}</h2>
+      {heading ? <h2>Preview of {source}</h2> : null}
       <p>
         {result.format}, {result.columns.length} column{result.columns.length === 1 ? '' : 's'}
         {result.url ? (

@@ -1,5 +1,5 @@
 // The table of the workspace's sources: kind, location, last load, rows, cursor and last error,
-// with Load (and, for HTTP sources, Test request) and Preview per source.
+// with Load (Cancel while it runs; for HTTP sources, Test request) and Preview per source.
 import type { SourceInfo } from '../../../shared/api/index.js';
 import { formatCount } from '../../format/numbers.js';
 import { formatDateTime } from '../../format/time.js';
@@ -10,11 +10,12 @@ interface SourcesTableProps {
   sources: SourceInfo[];
   loads: Record<string, SourceLoad>;
   onLoad: (source: string) => void;
+  onCancelLoad: (source: string) => void;
   onTestRequest: (source: string) => void;
   onPreview: (source: string) => void;
 }
 
-export function SourcesTable({ sources, loads, onLoad, onTestRequest, onPreview }: SourcesTableProps) {
+export function SourcesTable({ sources, loads, onLoad, onCancelLoad, onTestRequest, onPreview }: SourcesTableProps) {
   return (
     <table className="data-table" aria-label="Sources">
       <thead>
@@ -55,6 +56,11 @@ export function SourcesTable({ sources, loads, onLoad, onTestRequest, onPreview 
                   <button type="button" className="button button--small button--primary" disabled={running} onClick={() => onLoad(source.name)} aria-label={`Load ${source.name}`}>
                     Load
                   </button>
+                  {running ? (
+                    <button type="button" className="button button--small" onClick={() => onCancelLoad(source.name)} aria-label={`Cancel loading ${source.name}`}>
+                      Cancel
+                    </button>
+                  ) : null}
                   {source.kind === 'http' ? (
                     <button type="button" className="button button--small" onClick={() => onTestRequest(source.name)} aria-label={`Test request of ${source.name}`}>
                       Test request

@@ -1,5 +1,5 @@
-// The text of a load started from the Sources panel: its progress while running, then what it
-// loaded ("unchanged" when the same content was already there) or why it failed.
+// The text of a load started from this window: its progress while running, then what it loaded
+// ("unchanged" when the same content was already there), that it was cancelled, or why it failed.
 import type { SourceLoad } from '../../stores/sources/initial-state.js';
 import { formatCount } from '../../format/numbers.js';
 
@@ -18,6 +18,6 @@ export function loadStatusText(load: SourceLoad): string {
       return `Loaded ${formatCount(r.rowsLoaded)} rows${r.rowsRejected > 0 ? `, ${formatCount(r.rowsRejected)} rejected` : ''}`;
     }
     case 'failed':
-      return `Failed: ${load.message}`;
+      return load.error.code === 'CANCELLED' ? 'Cancelled: nothing of this load was kept' : `Failed: ${load.error.message}`;
   }
 }

@@ -3,8 +3,8 @@
 import type { IngestProgress, IngestResult, PreviewResult, SourceInfo, SourcePreviewResult, TestRequestResult } from '../../../shared/api/index.js';
 import type { ErrorData } from '../../../shared/errors.js';
 
-/** A load started from the panel: running (with its latest progress) or finished. */
-export type SourceLoad = { state: 'running'; progress: IngestProgress | null } | { state: 'done'; result: IngestResult } | { state: 'failed'; message: string };
+/** A load started from this window: running (with its latest progress) or finished. */
+export type SourceLoad = { state: 'running'; progress: IngestProgress | null } | { state: 'done'; result: IngestResult } | { state: 'failed'; error: ErrorData };
 
 /** What the panel shows under the table for one source. */
 export type SourceInspection =
@@ -13,19 +13,24 @@ export type SourceInspection =
   | { kind: 'preview'; source: string; status: 'loading' }
   | { kind: 'preview'; source: string; status: 'ready'; result: SourcePreviewResult };
 
-/** A file the user dropped or named, not loaded yet or just loaded: its preview and its load. */
+/** A file the user dropped or named: its preview, then the source that loads it (its load is in `loads`). */
 export interface FileDraft {
-  /** As the user gave it: absolute, or relative to the workspace folder. */
+  /** Tells drafts apart: the same path may be added again. */
+  id: number;
+  /** As the user gave it (without a leading ./): absolute, or relative to the workspace folder. */
   path: string;
-  preview: { status: 'loading' } | { status: 'ready'; result: PreviewResult } | { status: 'failed'; error: ErrorData };
-  load: SourceLoad | null;
+  preview: { status: 'loading' } | { status: 'ready'; result: PreviewResult } | { status: 'failed'; error: ErrorData } | { status: 'cancelled' };
+  /** The source that reads the file, once Load into bronze has made (or found) it. */
+  source: string | null;
+  /** Why the file could not be added as a source. */
+  addError: ErrorData | null;
 }
 
 export interface SourcesState {
   sources: SourceInfo[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: ErrorData | null;
-  /** Loads started from this window, by source name. */
+  /** Loads started from this window (Sources panel or an added file), by source name. */
   loads: Record<string, SourceLoad>;
   inspection: SourceInspection | null;
   /** Files added in the Add data files panel, newest first. */

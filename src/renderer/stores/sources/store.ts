@@ -1,35 +1,64 @@
-// Sources store: the workspace's sources (last load, cursor, last error), loads started from the
-// Sources panel with their live progress and result, one test request or preview at a time, and
-// the files added by drop or path: each previewed, then loaded into bronze as a new source.
+// Sources store: the workspace's sources (last load, cursor, last error), loads started from this
+// window with their live progress, result and a cancel, one test request or preview at a time,
+// and the files added by drop or path: each previewed, then added as a source and loaded.
 import { create } from 'zustand';
 import type { IngestProgress } from '../../../shared/api/index.js';
 import { engineConnection } from '../../api/engine.js';
 import { errorDataOf, isDisconnect } from '../../api/error-data.js';
 import { useTablesStore } from '../tables/store.js';
 import { useToastsStore } from '../toasts/store.js';
-import { initialSourcesState, type FileDraft, type SourcesState } from './initial-state.js';
+import { addDrafts, patchDraft } from './drafts.js';
+import { initialSourcesState, type FileDraft, type SourceLoad, type SourcesState } from './initial-state.js';
 
 export interface SourcesActions {
   /** Reloads the list of sources from the engine. */
   load(): Promise<void>;
   /** Loads `source` into bronze; progress arrives through `applyProgress`. */
   ingest(source: string): Promise<void>;
+  /** Stops the running load of `source`; the engine keeps nothing of it. */
+  cancelLoad(source: string): void;
   applyProgress(progress: IngestProgress): void;
   testRequest(source: string): Promise<void>;
   preview(source: string): Promise<void>;
   closeInspection(): void;
-  /** Adds files (paths as the user gave them) and previews each; a path already added is previewed again. */
+  /** Adds files (paths as the user gave them) and previews each; a path whose load is running is left as it is. */
   addFiles(paths: readonly string[]): Promise<void>;
-  /** Loads an added file into bronze as a new source (or the source that already reads it). */
-  loadFile(path: string): Promise<void>;
-  removeFile(path: string): void;
+  cancelPreview(id: number): void;
+  /** Adds the file of draft `id` as a source (or finds the one that reads it) and loads it into bronze. */
+  loadFile(id: number): Promise<void>;
+  removeFile(id: number): void;
 }
 
 export type SourcesStore = SourcesState & SourcesActions;
 
+const isRunning = (load: SourceLoad | undefined): boolean => load?.state === 'running';
+
 export const useSourcesStore = create<SourcesStore>()((set, get) => {
-  const updateDraft = (path: string, change: Partial<FileDraft>): void =>
-    set((s) => ({ drafts: s.drafts.map((d) => (d.path === path ? { ...d, ...change } : d)) }));
+  const loads = new Map<string, AbortController>();
+  const previews = new Map<number, AbortController>();
+  let lastId = 0;
+  const setLoad = (source: string, load: SourceLoad): void => set((s) => ({ loads: { ...s.loads, [source]: load } }));
+  const updateDraft = (id: number, change: Partial<Omit<FileDraft, 'id'>>): void => set((s) => ({ drafts: patchDraft(s.drafts, id, change) }));
+
+  /** Runs one load of `source`; resolves true when it finished (loaded or unchanged). */
+  const runLoad = async (source: string): Promise<boolean> => {
+    const controller = new AbortController();
+    loads.set(source, controller);
+    setLoad(source, { state: 'running', progress: null });
+    try {
+      const result = await engineConnection().api.ingest({ source }, { signal: controller.signal });
+      setLoad(source, { state: 'done', result });
+      void useTablesStore.getState().load();
+      return true;
+    } catch (err) {
+      setLoad(source, { state: 'failed', error: errorDataOf(err) });
+      return false;
+    } finally {
+      if (loads.get(source) === controller) loads.delete(source);
+      await get().load();
+    }
+  };
+
   return {
     ...initialSourcesState,
     load: async () => {
@@ -43,21 +72,16 @@ export const useSourcesStore = create<SourcesStore>()((set, get) => {
       }
     },
     ingest: async (source) => {
-      set((s) => ({ loads: { ...s.loads, [source]: { state: 'running', progress: null } } }));
-      try {
-        const result = await engineConnection().api.ingest({ source });
-        set((s) => ({ loads: { ...s.loads, [source]: { state: 'done', result } } }));
-        void useTablesStore.getState().load();
-      } catch (err) {
-        set((s) => ({ loads: { ...s.loads, [source]: { state: 'failed', message: errorDataOf(err).message } } }));
-        useToastsStore.getState().showError(`Could not load ${source}`, err);
+      if (isRunning(get().loads[source])) return;
+      if (!(await runLoad(source))) {
+        const load = get().loads[source];
+        if (load?.state === 'failed' && load.error.code !== 'CANCELLED') useToastsStore.getState().showError(`Could not load ${source}`, load.error);
       }
-      await get().load();
     },
+    cancelLoad: (source) => loads.get(source)?.abort(),
     applyProgress: (progress) => {
-      const current = get().loads[progress.source];
-      if (current?.state !== 'running') return;
-      set((s) => ({ loads: { ...s.loads, [progress.source]: { state: 'running', progress } } }));
+      if (!isRunning(get().loads[progress.source])) return;
+      setLoad(progress.source, { state: 'running', progress });
     },
     testRequest: async (source) => {
       set({ inspection: { kind: 'test-request', source, status: 'loading' } });
@@ -81,31 +105,42 @@ export const useSourcesStore = create<SourcesStore>()((set, get) => {
     },
     closeInspection: () => set({ inspection: null }),
     addFiles: async (paths) => {
-      const fresh = [...new Set(paths.map((p) => p.trim()).filter((p) => p !== ''))];
-      set((s) => ({ drafts: [...fresh.map((path): FileDraft => ({ path, preview: { status: 'loading' }, load: null })), ...s.drafts.filter((d) => !fresh.includes(d.path))] }));
+      const busy = (d: FileDraft): boolean => d.source !== null && isRunning(get().loads[d.source]);
+      const { drafts, added } = addDrafts(get().drafts, paths, busy, () => ++lastId);
+      for (const old of get().drafts) if (!drafts.includes(old)) previews.get(old.id)?.abort();
+      set({ drafts });
       await Promise.all(
-        fresh.map(async (path) => {
+        added.map(async ({ id, path }) => {
+          const controller = new AbortController();
+          previews.set(id, controller);
           try {
-            const result = await engineConnection().api.previewFile({ path });
-            updateDraft(path, { preview: { status: 'ready', result } });
+            const result = await engineConnection().api.previewFile({ path }, { signal: controller.signal });
+            updateDraft(id, { preview: { status: 'ready', result } });
           } catch (err) {
-            updateDraft(path, { preview: { status: 'failed', error: errorDataOf(err) } });
+            const error = errorDataOf(err);
+            updateDraft(id, { preview: error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'failed', error } });
+          } finally {
+            previews.delete(id);
           }
         }),
       );
     },
-    loadFile: async (path) => {
-      updateDraft(path, { load: { state: 'running', progress: null } });
+    cancelPreview: (id) => previews.get(id)?.abort(),
+    loadFile: async (id) => {
+      const draft = get().drafts.find((d) => d.id === id);
+      if (!draft || draft.preview.status !== 'ready' || (draft.source !== null && isRunning(get().loads[draft.source]))) return;
+      updateDraft(id, { addError: null });
       try {
-        const result = await engineConnection().api.ingest({ source: path });
-        updateDraft(path, { load: { state: 'done', result } });
-        void useTablesStore.getState().load();
+        const { source } = await engineConnection().api.addFileSource({ path: draft.path });
+        updateDraft(id, { source });
+        await runLoad(source);
       } catch (err) {
-        updateDraft(path, { load: { state: 'failed', message: errorDataOf(err).message } });
-        useToastsStore.getState().showError(`Could not load ${path}`, err);
+        updateDraft(id, { addError: errorDataOf(err) });
       }
-      await get().load();
     },
-    removeFile: (path) => set((s) => ({ drafts: s.drafts.filter((d) => d.path !== path) })),
+    removeFile: (id) => {
+      previews.get(id)?.abort();
+      set((s) => ({ drafts: s.drafts.filter((d) => d.id !== id) }));
+    },
   };
 });
