@@ -1,12 +1,13 @@
 // Fault injection: 5xx then success, 429 with Retry-After (seconds and HTTP-date), a dropped
-// connection, a response slower than the read timeout, a cut-off or malformed body (the batch
+// connection, a response slower than the read timeout, a host that never accepts the connection
+// (connect timeout), a cut-off or malformed body (the batch
 // fails with the page URL and the byte offset and nothing of it is published), and the
 // requests-per-second limit.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingotError } from '../ingest/fixture.js';
 import { httpTest } from './fixture.js';
-import { makeRecord, sendJson } from './test-server.js';
+import { makeRecord, sendJson, stalledPort } from './test-server.js';
 
 const MALFORMED = '{"data": [{"id": 1}, {"id": 2}, , {"id": 3}]}';
 const page = (n: number) => ({ data: [makeRecord(2 * n - 1), makeRecord(2 * n)] });
@@ -71,6 +72,21 @@ describe('reliability', () => {
     expect(err.message).toBe(`Cannot load ${t.server.origin}/orders: ${t.server.origin}/orders sent nothing for 100 ms (tried 2 times).`);
     expect(err.hint).toContain('timeout.read_ms');
     expect(t.server.requests).toHaveLength(2);
+  });
+
+  it('gives up on a host that never accepts the connection after timeout.connect_ms per try', async () => {
+    const t = await httpTest((_req, res) => sendJson(res, []));
+    const stalled = await stalledPort();
+    try {
+      const url = `http://127.0.0.1:${stalled.port}/orders`;
+      await t.source('orders', { url, timeout: { connect_ms: 200, read_ms: 5000 }, retry: { attempts: 2, backoff_ms: 1, max_backoff_ms: 1 } });
+      // The connect timer fired (the read timer would say "sent nothing for 5000 ms"), on each try.
+      const err = await ingotError(t.ingest('orders'));
+      expect(err.message).toBe(`Cannot load ${url}: no connection to ${url} within 200 ms (tried 2 times).`);
+      expect(err.hint).toContain('timeout.connect_ms');
+    } finally {
+      stalled.close();
+    }
   });
 
   it('fails a cut-off body with the page URL and byte offset, keeping earlier batches as they were', async () => {

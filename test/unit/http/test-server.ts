@@ -1,8 +1,9 @@
 // A real HTTP server on 127.0.0.1 for the HTTP source tests: records every request, answers with
 // a handler the test writes (fault injection included), and can be killed mid-load and started
-// again on the same port.
+// again on the same port; and a port that never completes a connection.
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 export interface SeenRequest {
   method: string;
@@ -116,3 +117,26 @@ export function makeRecord(id: number): { id: number; updated_at: string; status
     customer: { id: `C${id % 7}`, country: ['DE', 'FR', 'NL'][id % 3] as string },
   };
 }
+
+/**
+ * A port on 127.0.0.1 where connections are never completed: a listener in a stopped process
+ * whose accept queue is already full, so the kernel drops further connection attempts (what a
+ * firewalled or overloaded host does). For connect timeouts.
+ */
+export async function stalledPort(): Promise<{ port: number; close(): void }> {
+  const child = spawn(process.execPath, ['-e', "const s = require('net').createServer(); s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => console.log(s.address().port));"], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = Number(await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()))));
+  child.kill('SIGSTOP');
+  const fillers = Array.from({ length: 4 }, () => connect(port, '127.0.0.1').on('error', () => undefined));
+  await new Promise((r) => setTimeout(r, 200));
+  return {
+    port,
+    close: () => {
+      for (const f of fillers) f.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}
+
