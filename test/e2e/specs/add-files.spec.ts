@@ -62,6 +62,8 @@ test('says when a path is not there, and how to add a file dropped in the browse
   await card.getByRole('button', { name: 'Remove data/nowhere.csv' }).click();
   await expect(card).toHaveCount(0);
 
+  // A browser cannot tell where a chosen file lives either, so it offers no file chooser.
+  await expect(files.dropZone.getByRole('button', { name: 'Choose files…' })).toHaveCount(0);
   await files.dropFiles([{ name: 'dropped.csv', content: 'a,b\n1,2\n' }]);
   await expect(files.panel.getByRole('alert')).toContainText('The browser does not tell Ingot where dropped.csv is on disk. Type the path above instead');
 });
@@ -93,4 +95,10 @@ test('in the desktop app, dropped files are previewed from where they are on dis
   // Outside the workspace folder: said before loading. The item without a place on disk is named.
   await expect(files.card(refunds)).toContainText('This file is outside the workspace folder');
   await expect(files.panel.getByRole('alert')).toHaveText(/^clipping\.txt: not files on this computer's disk/);
+
+  // Without a mouse: Choose files… opens the file chooser, and the chosen file is read the same way.
+  const [chooser] = await Promise.all([shell.page.waitForEvent('filechooser'), files.dropZone.getByRole('button', { name: 'Choose files…' }).click()]);
+  writeFileSync(join(folder, 'chosen.csv'), 'x,y\n1,a\n');
+  await chooser.setFiles(join(folder, 'chosen.csv'));
+  await expect(files.firstRows(join(folder, 'chosen.csv')).locator('tbody tr')).toHaveCount(1);
 });

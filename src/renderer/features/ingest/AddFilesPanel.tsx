@@ -1,8 +1,8 @@
-// "Add data files": drop files on the panel (the desktop app knows where they are on disk) or
-// type a path (relative to the workspace folder, or absolute); each is previewed with the types
-// DuckDB infers, then loaded into bronze on request. A browser is not told where a dropped file
-// lives, so there the panel asks for the path first and says why when a drop cannot be used.
-import { useState, type DragEvent, type FormEvent } from 'react';
+// "Add data files": drop files on the panel or choose them (the desktop app knows where they are
+// on disk), or type a path (relative to the workspace folder, or absolute); each is previewed
+// with the types DuckDB infers, then loaded into bronze on request. A browser is not told where a
+// dropped file lives, so there the panel asks for the path first and says why a drop cannot work.
+import { useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { droppedFilePaths, locatesDroppedFiles } from '../../api/desktop-bridge.js';
 import { selectWorkspace } from '../../stores/connection/selectors.js';
@@ -21,6 +21,9 @@ function dropNotice(names: string[], inDesktopApp: boolean): string {
 
 const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
 
+/** The file kinds Ingot reads, for the file chooser. */
+const DATA_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
+
 export function AddFilesPanel() {
   const drafts = useSourcesStore(selectDrafts);
   const loads = useSourcesStore(selectLoads);
@@ -31,15 +34,23 @@ export function AddFilesPanel() {
   const [path, setPath] = useState('');
   const inDesktopApp = locatesDroppedFiles();
 
-  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
-    event.preventDefault();
-    setDragging(false);
-    const files = Array.from(event.dataTransfer.files);
+  const chooser = useRef<HTMLInputElement>(null);
+
+  const addPicked = (files: File[]): void => {
     const paths = droppedFilePaths(files);
     const unknown = files.filter((_f, i) => paths[i] === '').map((f) => f.name);
     setNotice(unknown.length > 0 ? dropNotice(unknown, inDesktopApp) : null);
     const known = paths.filter((p) => p !== '');
     if (known.length > 0) void actions.addFiles(known);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    setDragging(false);
+    addPicked(Array.from(event.dataTransfer.files));
+  };
+  const onChoose = (event: ChangeEvent<HTMLInputElement>): void => {
+    addPicked(Array.from(event.target.files ?? []));
+    event.target.value = '';
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -78,6 +89,14 @@ export function AddFilesPanel() {
           <button type="submit" className="button button--small" disabled={path.trim() === ''}>
             Preview
           </button>
+          {inDesktopApp ? (
+            <>
+              <button type="button" className="button button--small" onClick={() => chooser.current?.click()}>
+                Choose files…
+              </button>
+              <input ref={chooser} type="file" multiple accept={DATA_FILES} hidden onChange={onChoose} aria-label="Data files to add" />
+            </>
+          ) : null}
         </form>
       </div>
       {notice ? (
