@@ -45,8 +45,8 @@ class DuckDatabase implements Database {
   private closed = false;
   private readonly open = new Set<DuckConnection>();
   private holds = 0;
-  /** The threshold outside holds, read when the first hold began. */
-  private ownThreshold: string | undefined;
+  /** While the threshold is raised: the value it had before, to restore. */
+  private raisedFrom: string | undefined;
   private thresholdChange: Promise<void> = Promise.resolve();
 
   constructor(
@@ -95,12 +95,22 @@ class DuckDatabase implements Database {
     return release;
   }
 
-  /** Sets the threshold that the current holds call for; one change at a time, in order. */
+  /**
+   * Raises the threshold when holds begin (remembering the value it had then) and restores that
+   * value when the last ends; one change at a time, in order. DuckDB reports the threshold rounded
+   * to a tenth of its unit (16 MB, the default, comes back exactly).
+   */
   private applyCheckpointThreshold(): Promise<void> {
     const next = this.thresholdChange.then(() =>
       this.withConnection(async (c) => {
-        this.ownThreshold ??= String((await c.one<{ threshold: string }>("SELECT current_setting('checkpoint_threshold') AS threshold"))?.threshold);
-        await c.run(`SET GLOBAL checkpoint_threshold = ${literal(this.holds > 0 ? HELD_CHECKPOINT_THRESHOLD : this.ownThreshold)}`);
+        if (this.holds > 0 && this.raisedFrom === undefined) {
+          this.raisedFrom = String((await c.one<{ threshold: string }>("SELECT current_setting('checkpoint_threshold') AS threshold"))?.threshold);
+          await c.run(`SET GLOBAL checkpoint_threshold = ${literal(HELD_CHECKPOINT_THRESHOLD)}`);
+        } else if (this.holds === 0 && this.raisedFrom !== undefined) {
+          const restore = this.raisedFrom;
+          this.raisedFrom = undefined;
+          await c.run(`SET GLOBAL checkpoint_threshold = ${literal(restore)}`);
+        }
       }),
     );
     this.thresholdChange = next.catch(() => undefined);

@@ -127,7 +127,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     const firstError = models.find((m) => m.error && m.status === 'failed')?.error ?? null;
     // DuckDB skips a checkpoint while another transaction is open: let history writes land first.
     await history.flush();
-    await releaseCheckpoints();
+    await releaseCheckpoints().catch(() => undefined);
     if (models.some((m) => m.published)) await ws.db.checkpoint().catch(() => undefined);
     await history.finish(runId, status, countsOf(models), message, firstError);
     await history.flush();

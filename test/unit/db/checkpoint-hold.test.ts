@@ -48,3 +48,16 @@ it('restores the threshold when the last of nested holds is released, once per r
   await outer();
   expect(await threshold()).toBe(before);
 });
+
+it('restores the threshold each hold found, including one set between runs', async () => {
+  await conn.run("SET GLOBAL checkpoint_threshold = '64MiB'");
+  const first = await db.holdCheckpoints();
+  await first();
+  expect(await threshold()).toBe('64.0 MiB');
+  await conn.run("SET GLOBAL checkpoint_threshold = '32MiB'");
+  const second = await db.holdCheckpoints();
+  expect(await threshold()).not.toBe('32.0 MiB');
+  await second();
+  expect(await threshold()).toBe('32.0 MiB');
+});
+
