@@ -5,7 +5,7 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, RunOptions, SqlConnection } from '../db/connection.js';
 import { ident, qualified } from '../db/sql.js';
-import { runQualityGate } from '../quality/index.js';
+import { pendingReleaseKeysSql, runQualityGate } from '../quality/index.js';
 import type { ModelQuality } from './events.js';
 import { modelFingerprint } from './fingerprint.js';
 import type { ModelNode } from './graph.js';
@@ -74,6 +74,9 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       const variants = await rel.sliceVariants(plan.slices);
       const affectedRel = qualified(layer, affected);
       await conn.run(`CREATE OR REPLACE TABLE ${affectedRel} AS\n${affectedKeysSql(variants, keyColumns)}`, undefined, run);
+      // Released quarantined rows go back into the stage at the gate: their keys are rebuilt too.
+      const releasedKeys = def.config.checks.length > 0 ? await pendingReleaseKeysSql(conn, layer, def.name, keyColumns) : undefined;
+      if (releasedKeys) await conn.run(`INSERT INTO ${affectedRel} (SELECT * FROM (${releasedKeys}) EXCEPT SELECT * FROM ${affectedRel})`, undefined, run);
       nullKeys = await hasNullKey(conn, affectedRel, keyColumns, run);
       const pushdown = findKeyPushdown(node.tree, keyColumns, await aggregateFunctions(conn));
       const recompute = pushdown ? await rel.keyedSql(pushdown, affectedRel, keyColumns, nullKeys) : full.sql;
@@ -124,7 +127,8 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       run,
     );
   }
-  const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel) : null;
+  // A backfill rebuilds a partition range only: released rows of other partitions wait for the next regular run.
+  const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel, mode !== 'backfill') : null;
   const uniqueKey = uniqueKeyColumns(def.config);
   const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey, (schema, table) => enforcedKey(ctx, `${schema}.${table}`));
   if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data', ctx.signal ? { signal: ctx.signal } : {});
@@ -243,7 +247,7 @@ function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolea
   return b.every((c) => byName.get(c.name.toLowerCase()) === c.type);
 }
 
-async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string): Promise<ModelQuality> {
+async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string, reprocessReleased: boolean): Promise<ModelQuality> {
   const def = node.def;
   const file = def.sidecarFile ?? def.sqlFile;
   const knownTables = [...[...ctx.graph.nodes.values()].map((n) => n.def.id), ...[...ctx.graph.sources.values()].map((s) => s.id)];
@@ -256,6 +260,7 @@ async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagi
     checks: def.config.checks,
     file,
     knownTables,
+    reprocessReleased,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const quality: ModelQuality = {

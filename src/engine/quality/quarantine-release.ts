@@ -72,6 +72,21 @@ export async function restageReleased(conn: SqlConnection, layer: string, model:
   return { pending, inserted };
 }
 
+/**
+ * The distinct `keyColumns` of the released rows the next gate will put back, as SQL; undefined
+ * when none wait (or the quarantine table lacks a key column). A model published by key counts
+ * these keys as affected and rebuilds them, so a released row replaces its key's rows in the
+ * target as it would in a full rebuild, instead of being added next to them.
+ */
+export async function pendingReleaseKeysSql(conn: SqlConnection, layer: string, model: string, keyColumns: readonly string[]): Promise<string | undefined> {
+  if (!(await quarantineExists(conn, layer, model))) return undefined;
+  const present = new Set((await quarantineModelColumns(conn, layer, model)).map((c) => c.name.toLowerCase()));
+  if (!keyColumns.every((k) => present.has(k.toLowerCase()))) return undefined;
+  const table = quarantineTable(layer, model);
+  const pending = Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${PENDING}`))?.n ?? 0);
+  return pending === 0 ? undefined : `SELECT DISTINCT ${keyColumns.map(ident).join(', ')} FROM ${table} WHERE ${PENDING}`;
+}
+
 /** Gate step 3: stamps the released rows this run took back in; returns how many. */
 export async function markReleasedReprocessed(conn: SqlConnection, layer: string, model: string, runId: number): Promise<number> {
   if (!(await quarantineExists(conn, layer, model))) return 0;

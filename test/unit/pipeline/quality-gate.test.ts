@@ -1,8 +1,10 @@
 // The quality gate between staging and publishing: quarantine checks move failing rows out
 // before publish, warn checks publish with a warning, and an error outcome keeps the last
-// published version, skips the downstream and is kept in run history.
+// published version, skips the downstream and is kept in run history; a released quarantined row
+// of an incremental model rebuilds its key, as a full rebuild would, instead of doubling it.
 import { describe, expect, it } from 'vitest';
 import { getRun } from '../../../src/engine/pipeline/history.js';
+import { releaseQuarantined } from '../../../src/engine/quality/index.js';
 import { runPipeline } from '../../../src/engine/pipeline/runner.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { appendBatch, createWorkspace, rows, tableHash, writeModel } from './helpers.js';
@@ -56,6 +58,54 @@ describe('quality gate in the pipeline', () => {
       expect(await tableHash(ws, 'gold.revenue')).toBe(gold);
       const failed = await ws.db.withConnection((c) => getRun(c, second.runId));
       expect(failed?.models.find((m) => m.model === 'silver.orders')).toMatchObject({ status: 'failed', quality: { outcome: 'error' } });
+    } finally {
+      ws.close();
+    }
+  });
+  it('rebuilds the key of a released row in an incremental model: fills a gap, and never publishes a second row for a key', async () => {
+    const root = await createWorkspace();
+    const LATEST = 'SELECT order_id, arg_max(customer_id, _batch_id) AS customer_id, arg_max(amount, _batch_id) AS amount FROM bronze.orders GROUP BY order_id';
+    await writeModel(root, 'silver', 'orders', LATEST, { materialization: 'incremental', unique_key: 'order_id', checks: [{ kind: 'not_null', column: 'customer_id', severity: 'quarantine' }] });
+    const ws = await openWorkspace(root);
+    const published = (): Promise<unknown> => rows(ws, 'SELECT order_id, customer_id FROM silver.orders ORDER BY ALL');
+    /** Fixes a held order's customer and releases it, then runs with one new order arriving. */
+    const releaseThenRun = async (orderId: number, customer: number, newOrder: number): ReturnType<typeof runPipeline> => {
+      await ws.db.withConnection(async (c) => {
+        await c.run('UPDATE quarantine.silver_orders SET customer_id = ? WHERE order_id = ?', [customer, orderId]);
+        await releaseQuarantined(c, 'silver', 'orders', `order_id = ${orderId}`);
+      });
+      await appendBatch(ws, 'orders', `SELECT ${newOrder} AS order_id, ${newOrder * 10} AS customer_id, 1 AS amount`);
+      return runPipeline(ws);
+    };
+    try {
+      await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (1, 10, 5), (2, NULL, 7), (4, NULL, 1)) t(order_id, customer_id, amount)`);
+      expect((await runPipeline(ws)).models[0]?.quality?.quarantined).toBe(2);
+      // Order 2 arrives again, corrected: published; its old row stays held.
+      await appendBatch(ws, 'orders', `SELECT 2 AS order_id, 20 AS customer_id, 8 AS amount`);
+      expect((await runPipeline(ws)).status).toBe('success');
+      expect(await published()).toEqual([
+        { order_id: 1, customer_id: 10 },
+        { order_id: 2, customer_id: 20 },
+      ]);
+
+      // Order 4, fixed in quarantine and released, fills its gap on the next run.
+      const filled = await releaseThenRun(4, 44, 3);
+      expect(filled.status).toBe('success');
+      expect(filled.models[0]?.mode).toBe('incremental');
+      expect(await published()).toEqual([
+        { order_id: 1, customer_id: 10 },
+        { order_id: 2, customer_id: 20 },
+        { order_id: 3, customer_id: 30 },
+        { order_id: 4, customer_id: 44 },
+      ]);
+
+      // Order 2's old row, released too, meets the published order 2 (as in a full rebuild): the
+      // run says the key repeats rather than publishing a second order 2.
+      const clash = await releaseThenRun(2, 99, 5);
+      expect(clash.status).toBe('failed');
+      expect(clash.models[0]?.error?.message).toContain('unique_key order_id is not unique in the new data');
+      expect(clash.models[0]?.error?.message).toContain('order_id=2 ×2');
+      expect(await rows(ws, 'SELECT count(*) AS n FROM silver.orders WHERE order_id = 2')).toEqual([{ n: 1 }]);
     } finally {
       ws.close();
     }
