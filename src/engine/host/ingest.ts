@@ -2,7 +2,7 @@
 // last batch, cursor and last error, previewing a file or a source, the "test request" of an HTTP
 // source, and ingesting a source (progress streams as `ingestProgress`).
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import type { SourceInfo } from '../../shared/api/ingest.js';
@@ -75,8 +75,8 @@ export function ingestHandlers(ctx: HostContext): IngestHandlers {
         });
       }
       const def = await ensureFileSource(workspace, abs);
-      const rel = relative(workspace.paths.root, abs);
-      return { source: def.name, file: def.file, location: sourceKind(def.kind).location(def.options), outsideWorkspace: rel.startsWith('..') || isAbsolute(rel) };
+      // The workspace names a file inside it by a relative path, one outside by its absolute path.
+      return { source: def.name, file: def.file, location: sourceKind(def.kind).location(def.options), outsideWorkspace: isAbsolute(workspace.relative(abs)) };
     },
     ingest: async (req, { signal }) => {
       const result = await ingestSource(workspace, req.source, {

@@ -3,7 +3,7 @@
 // the user ingests directly.
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { IngotError } from '../../shared/errors.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -85,8 +85,7 @@ export function sourceNameFor(path: string): string {
  */
 export async function ensureFileSource(ws: Workspace, filePath: string): Promise<SourceDefinition> {
   const abs = resolve(ws.paths.root, filePath);
-  const rel = relative(ws.paths.root, abs);
-  const stored = rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  const stored = ws.relative(abs);
   const base = sourceNameFor(abs);
   for (let i = 1; ; i++) {
     const name = i === 1 ? base : `${base}_${i}`;
