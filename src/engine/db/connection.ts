@@ -56,8 +56,6 @@ export interface SqlConnection {
   statementTypes(sql: string): Promise<string[]>;
   /** Runs `fn` inside BEGIN/COMMIT; rolls back if it throws. Nested calls join the outer transaction. */
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
-  /** Interrupts whatever this connection is running. */
-  interrupt(): void;
   close(): void;
 }
 

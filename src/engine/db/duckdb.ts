@@ -40,6 +40,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
  * far more than usual still checkpoints. (A pipeline run on 10 M orders writes about 30 MB.)
  */
 const HELD_CHECKPOINT_THRESHOLD = '1GB';
+/** How often an aborted statement is interrupted again until it stops. */
+const REINTERRUPT_MS = 25;
 
 class DuckDatabase implements Database {
   private closed = false;
@@ -222,10 +224,6 @@ class DuckConnection implements SqlConnection {
     }
   }
 
-  interrupt(): void {
-    if (!this.closed) this.conn.interrupt();
-  }
-
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -238,7 +236,13 @@ class DuckConnection implements SqlConnection {
     if (this.closed) throw new IngotError('INTERNAL', 'This database connection is closed.');
     const signal = options?.signal;
     if (signal?.aborted) throw new IngotError('CANCELLED', 'Cancelled before it started; nothing was changed.');
-    const onAbort = (): void => this.conn.interrupt();
+    // DuckDB forgets an interrupt that lands before its worker thread has begun the statement, so
+    // once aborted the statement is interrupted again every few milliseconds until it settles.
+    let reinterrupt: ReturnType<typeof setInterval> | undefined;
+    const onAbort = (): void => {
+      this.conn.interrupt();
+      reinterrupt ??= setInterval(() => this.conn.interrupt(), REINTERRUPT_MS);
+    };
     signal?.addEventListener('abort', onAbort);
     let timer: ReturnType<typeof setInterval> | undefined;
     if (options?.onProgress) {
@@ -255,6 +259,7 @@ class DuckConnection implements SqlConnection {
       throw statementError(err, sql, signal?.aborted === true);
     } finally {
       if (timer) clearInterval(timer);
+      if (reinterrupt) clearInterval(reinterrupt);
       signal?.removeEventListener('abort', onAbort);
     }
   }

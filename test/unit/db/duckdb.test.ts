@@ -62,6 +62,21 @@ describe('duckdb driver', () => {
     db.close();
   });
 
+  it('cancels a statement aborted before DuckDB has begun it', async () => {
+    const db = await openDatabase(':memory:');
+    const conn = await db.connect();
+    for (let i = 0; i < 3; i++) {
+      const controller = new AbortController();
+      // Runs for many seconds unless the abort, sent before DuckDB's thread picks the statement up, stops it.
+      const running = conn.run('SELECT sum(a.range * b.range) AS s FROM range(300000) a, range(20000) b', undefined, { signal: controller.signal });
+      controller.abort();
+      expect(((await running.catch((e: unknown) => e)) as IngotError).code).toBe('CANCELLED');
+    }
+    expect(await conn.all('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    conn.close();
+    db.close();
+  });
+
   it('applies migrations once', async () => {
     const db = await openDatabase(join(await tempDir(), 'a.duckdb'));
     await db.withConnection(async (c) => {
