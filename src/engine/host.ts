@@ -9,6 +9,7 @@ import type { HostContext } from './host/context.js';
 import { EventHub, type EngineEventSink } from './host/events.js';
 import { helloHandler, ingotVersion } from './host/hello.js';
 import { ingestHandlers } from './host/ingest.js';
+import { modelHandlers } from './host/models.js';
 import { pipelineHandlers } from './host/pipeline.js';
 import { qualityHandlers } from './host/quality.js';
 import { toRunEvent } from './host/run-dto.js';
@@ -79,6 +80,7 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     hello: helloHandler(workspace, options.engineVersion ?? ingotVersion()),
     ...tableHandlers(ctx),
     ...ingestHandlers(ctx),
+    ...modelHandlers(ctx),
     ...pipelineHandlers(ctx, runs),
     ...qualityHandlers(ctx),
     ...capacityHostHandlers(ctx),

@@ -1,39 +1,18 @@
-// Host handlers for the pipeline: the model list, plans, starting and cancelling runs (whose
+// Host handlers for the pipeline: plans, starting and cancelling runs (whose
 // events stream to every client as `runEvent`), and run history.
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import { IngotError } from '../../shared/errors.js';
-import type { ModelInfo } from '../../shared/api/pipeline.js';
 import { getRun, listRuns, runModels } from '../pipeline/history.js';
-import { loadGraph } from '../pipeline/load-graph.js';
 import { planRun } from '../pipeline/plan-run.js';
 import type { HostContext } from './context.js';
 import { toRunSummary } from './run-dto.js';
 import { runNotFound, type RunRegistry } from './run-registry.js';
 
-type PipelineHandlers = Pick<EngineHandlers, 'listModels' | 'plan' | 'startRun' | 'cancelRun' | 'listRuns' | 'getRun'>;
+type PipelineHandlers = Pick<EngineHandlers, 'plan' | 'startRun' | 'cancelRun' | 'listRuns' | 'getRun'>;
 
 export function pipelineHandlers(ctx: HostContext, runs: RunRegistry): PipelineHandlers {
   const { workspace, pool } = ctx;
   return {
-    listModels: async () => {
-      const graph = await pool.use((conn) => loadGraph(workspace, conn));
-      const idOf = (key: string): string => graph.nodes.get(key)?.def.id ?? graph.sources.get(key)?.id ?? key;
-      const models: ModelInfo[] = graph.order.map((key) => {
-        const node = graph.nodes.get(key);
-        if (!node) return undefined;
-        const { def } = node;
-        return {
-          name: def.name,
-          layer: def.layer,
-          materialization: def.config.materialization,
-          file: def.sqlFile,
-          dependsOn: node.inputs.map(idOf),
-          tags: def.config.tags,
-          description: def.config.description ?? null,
-        };
-      }).filter((m): m is ModelInfo => m !== undefined);
-      return { models };
-    },
     plan: async (req) => {
       const report = await planRun(workspace, { selection: req.select });
       return { items: report.models.map((m) => ({ model: m.model, action: m.action === 'skip' ? 'skip' : 'build', reasons: m.reasons.map((r) => r.message) })) };

@@ -51,12 +51,7 @@ async function loadLayer(modelsDir: string, layer: Layer): Promise<ModelDef[]> {
     if (!file.endsWith('.sql')) continue;
     const name = file.slice(0, -4);
     const sqlFile = `models/${layer}/${file}`;
-    if (!NAME_RE.test(name) || name.startsWith('__')) {
-      throw new IngotError('MODEL_INVALID', `${sqlFile}: "${name}" cannot name a model.`, {
-        hint: 'Use letters, digits and underscores, starting with a letter (e.g. stg_orders.sql); names starting with "__" are reserved for Ingot.',
-        detail: { file: sqlFile },
-      });
-    }
+    checkModelName(name, sqlFile);
     const yamlName = files.find((f) => f === `${name}.yaml` || f === `${name}.yml`);
     const sidecarFile = yamlName ? `models/${layer}/${yamlName}` : undefined;
     const config = yamlName ? await loadYamlFile(join(dir, yamlName), ModelConfigSchema, sidecarFile) : defaultModelConfig();
@@ -64,6 +59,15 @@ async function loadLayer(modelsDir: string, layer: Layer): Promise<ModelDef[]> {
     out.push({ id: `${layer}.${name}`, layer, name, sqlFile, sidecarFile, sql, config });
   }
   return out;
+}
+
+/** Throws MODEL_INVALID when `name` (of the model in `sqlFile`) cannot name a DuckDB table without quoting, or is reserved. */
+export function checkModelName(name: string, sqlFile: string): void {
+  if (NAME_RE.test(name) && !name.startsWith('__')) return;
+  throw new IngotError('MODEL_INVALID', `${sqlFile}: "${name}" cannot name a model.`, {
+    hint: 'Use letters, digits and underscores, starting with a letter (e.g. stg_orders.sql); names starting with "__" are reserved for Ingot.',
+    detail: { file: sqlFile },
+  });
 }
 
 async function loadSources(dir: string): Promise<SourceDef[]> {
@@ -76,7 +80,8 @@ async function loadSources(dir: string): Promise<SourceDef[]> {
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function checkDuplicates(models: readonly ModelDef[], sources: readonly SourceDef[]): void {
+/** Throws MODEL_INVALID when two models share a name, or a bronze model collides with a source. */
+export function checkDuplicates(models: readonly ModelDef[], sources: readonly SourceDef[]): void {
   const byName = new Map<string, string>();
   for (const m of models) {
     const other = byName.get(m.name.toLowerCase());

@@ -26,7 +26,12 @@ import {
   TestRequestResultSchema,
 } from './ingest.js';
 import {
+  CreateModelRequestSchema,
   ListModelsResultSchema,
+  ModelEditResultSchema,
+  ModelRequestSchema,
+  ModelSqlResultSchema,
+  SaveModelRequestSchema,
   ListRunsRequestSchema,
   ListRunsResultSchema,
   PlanResultSchema,
@@ -62,6 +67,9 @@ export const ENGINE_METHODS = {
   previewSource: method(SourceRequestSchema, SourcePreviewResultSchema),
   testRequest: method(SourceRequestSchema, TestRequestResultSchema),
   listModels: method(EmptySchema, ListModelsResultSchema),
+  getModelSql: method(ModelRequestSchema, ModelSqlResultSchema),
+  saveModelSql: method(SaveModelRequestSchema, ModelEditResultSchema),
+  createModel: method(CreateModelRequestSchema, ModelEditResultSchema),
   plan: method(SelectionSchema, PlanResultSchema),
   startRun: method(StartRunRequestSchema, StartRunResultSchema),
   cancelRun: method(RunIdSchema, OkSchema),

@@ -9,9 +9,29 @@ export const ModelInfoSchema = z.object({
   dependsOn: z.array(z.string()),
   tags: z.array(z.string()),
   description: z.string().nullable(),
+  /** Workspace-relative path of the sidecar YAML, if the model has one. */
+  sidecarFile: z.string().nullable(),
+  /** How many quality checks the sidecar declares. */
+  checks: z.number().int(),
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 export const ListModelsResultSchema = z.object({ models: z.array(ModelInfoSchema) });
+
+/** A model named `layer.name`, e.g. `silver.stg_orders`. */
+export const ModelRequestSchema = z.object({ model: z.string().min(1).max(300) });
+export const ModelSqlResultSchema = z.object({ model: ModelInfoSchema, sql: z.string() });
+
+const ModelSqlSchema = z.string().max(1_000_000, 'a model of more than 1 MB of SQL is not supported');
+export const SaveModelRequestSchema = ModelRequestSchema.extend({ sql: ModelSqlSchema });
+export const CreateModelRequestSchema = z.object({
+  layer: z.enum(['silver', 'gold']),
+  name: z.string().min(1).max(120),
+  sql: ModelSqlSchema,
+});
+export type CreateModelRequest = z.input<typeof CreateModelRequestSchema>;
+/** The model as saved, and the layer-rule warnings its SQL raises (it was saved anyway). */
+export const ModelEditResultSchema = z.object({ model: ModelInfoSchema, warnings: z.array(z.string()) });
+export type ModelEditResult = z.infer<typeof ModelEditResultSchema>;
 
 export const SelectionSchema = z.object({
   /** Selection syntax: `name`, `+name`, `name+`, `layer:silver`, `tag:x`; empty = everything. */
