@@ -1,0 +1,76 @@
+// The side panel of a selected model: what it is and reads, what reads it, its latest run, the
+// buttons that run it, and its SQL to edit.
+import type { ModelInfo } from '../../../shared/api/index.js';
+import { formatCount, formatDuration } from '../../format/numbers.js';
+import { modelStatusLabel } from '../../format/run-status.js';
+import { useModelsStore } from '../../stores/models/store.js';
+import { ModelSqlSection } from './ModelSqlSection.js';
+import { OpenTableButton } from './OpenTableButton.js';
+import { readersOf, type LatestModelRun } from './pipeline-layout.js';
+import { RunModelButtons } from './RunModelButtons.js';
+
+export function ModelPanel({ model, models, latest }: { model: ModelInfo; models: readonly ModelInfo[]; latest: LatestModelRun | undefined }) {
+  const id = `${model.layer}.${model.name}`;
+  const select = useModelsStore((s) => s.select);
+  const readers = readersOf(models, id);
+  const link = (target: string) => (
+    <button key={target} type="button" className="button--link" onClick={() => select(target)}>
+      {target}
+    </button>
+  );
+  return (
+    <section className="designer-panel" aria-label={`Model ${id}`}>
+      <header className="designer-panel__header">
+        <span className={`layer-badge layer-badge--${model.layer}`}>{model.layer}</span>
+        <h2>{model.name}</h2>
+      </header>
+      {model.description ? <p>{model.description}</p> : null}
+      <dl className="facts">
+        <div>
+          <dt>Built as</dt>
+          <dd>{model.materialization}</dd>
+        </div>
+        <div>
+          <dt>File</dt>
+          <dd>
+            <code>{model.file}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Checks</dt>
+          <dd>{model.checks === 0 ? 'none' : model.sidecarFile ? `${model.checks} in ${model.sidecarFile}` : model.checks}</dd>
+        </div>
+        <div>
+          <dt>Reads</dt>
+          <dd className="designer-panel__links">{model.dependsOn.length === 0 ? 'nothing' : model.dependsOn.map(link)}</dd>
+        </div>
+        <div>
+          <dt>Read by</dt>
+          <dd className="designer-panel__links">{readers.length === 0 ? 'no model' : readers.map(link)}</dd>
+        </div>
+        <div>
+          <dt>Latest run</dt>
+          <dd aria-label="Latest run of this model">
+            {latest ? (
+              <>
+                <span className={`pill pill--${latest.run.status}`}>{modelStatusLabel(latest.run.status)}</span> in run #{latest.runId}
+                {latest.run.rowsOut !== null ? ` · ${formatCount(latest.run.rowsOut)} rows` : ''}
+                {latest.run.durationMs !== null ? ` · ${formatDuration(latest.run.durationMs)}` : ''}
+              </>
+            ) : (
+              'never run'
+            )}
+          </dd>
+        </div>
+      </dl>
+      {latest?.run.error ? (
+        <p className="callout callout--error" role="alert">
+          {latest.run.error}
+        </p>
+      ) : null}
+      <RunModelButtons name={model.name} />
+      <OpenTableButton layer={model.layer} name={model.name} />
+      <ModelSqlSection model={id} file={model.file} />
+    </section>
+  );
+}
