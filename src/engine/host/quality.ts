@@ -1,5 +1,5 @@
-// Host handlers for data quality: the latest check results and score of every table, and the
-// rows a model's checks quarantined, as Arrow pages.
+// Host handlers for data quality: the latest check results and score of every table, the rows a
+// model's checks quarantined (as Arrow pages, with counts per reason), and releasing them.
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import { LayerSchema } from '../../shared/api/common.js';
 import type { z } from 'zod';
@@ -11,17 +11,27 @@ import { selectModels } from '../pipeline/selection.js';
 import { tablePage } from '../query/table-page.js';
 import { quarantineExists, QUARANTINE_SCHEMA, quarantineTableName } from '../quality/quarantine-table.js';
 import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js';
+import { listQuarantine } from '../quality/quarantine-list.js';
+import { releaseQuarantined } from '../quality/quarantine-release.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
 type TableQuality = z.input<typeof TableQualitySchema>;
 
-export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality' | 'quarantine'> {
+export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality' | 'quarantine' | 'quarantineSummary' | 'releaseQuarantine'> {
   const { workspace, pool } = ctx;
   return {
     quality: async (req) =>
       pool.use(async (conn) => {
-        const selected = req.select.trim() === '' ? undefined : new Set(selectModels(await loadGraph(workspace, conn), req.select));
+        const selecting = req.select.trim() !== '';
+        // Without a selection a model file that does not parse must not hide every result: the
+        // graph then only names where checks are declared.
+        const graph = selecting ? await loadGraph(workspace, conn) : await loadGraph(workspace, conn).catch(() => undefined);
+        const selected = selecting && graph ? new Set(selectModels(graph, req.select)) : undefined;
+        const declaredIn = (layer: string, model: string): string | undefined => {
+          const key = tableKey(layer, model);
+          return graph?.nodes.get(key)?.def.sidecarFile ?? graph?.sources.get(key)?.file;
+        };
         const tables: TableQuality[] = [];
         for (const run of await latestCheckRuns(conn)) {
           if (selected && !selected.has(tableKey(run.layer, run.model))) continue;
@@ -32,7 +42,10 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
             table: run.model,
             runId: run.runId,
             score: run.score,
-            checks: await storedCheckResults(conn, run),
+            checks: (await storedCheckResults(conn, run)).map((check) => {
+              const file = check.line !== undefined ? declaredIn(run.layer, run.model) : undefined;
+              return file ? { ...check, file } : check;
+            }),
             outcome: run.outcome,
             quarantined: run.quarantined,
             checkedAt: run.checkedAt.toISOString(),
@@ -54,5 +67,11 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
         ];
         return arrowPayload(await tablePage(conn, QUARANTINE_SCHEMA, quarantineTableName(req.layer, req.model), req.offset, req.limit, order, { signal }));
       }),
+    quarantineSummary: async (req) =>
+      pool.use(async (conn) => {
+        const { table, exists, held, released, reprocessed, reasons } = await listQuarantine(conn, req.layer, req.model, { limit: 0 });
+        return { table, exists, held, released, reprocessed, reasons };
+      }),
+    releaseQuarantine: async (req) => pool.use((conn) => releaseQuarantined(conn, req.layer, req.model, req.filter)),
   };
 }

@@ -42,7 +42,15 @@ import {
   StartRunRequestSchema,
   StartRunResultSchema,
 } from './pipeline.js';
-import { QualityRequestSchema, QualityResultSchema, QuarantineRequestSchema } from './quality.js';
+import {
+  QualityRequestSchema,
+  QualityResultSchema,
+  QuarantineModelSchema,
+  QuarantineRequestSchema,
+  QuarantineSummarySchema,
+  ReleaseQuarantineRequestSchema,
+  ReleaseQuarantineResultSchema,
+} from './quality.js';
 import { ListTablesResultSchema, QueryRequestSchema, TablePageRequestSchema } from './tables.js';
 import { HelloRequestSchema, HelloResultSchema, WorkspaceChangeSchema } from './workspace.js';
 
@@ -77,6 +85,8 @@ export const ENGINE_METHODS = {
   getRun: method(RunIdSchema, RunSummarySchema),
   quality: method(QualityRequestSchema, QualityResultSchema),
   quarantine: method(QuarantineRequestSchema, ArrowPayloadSchema),
+  quarantineSummary: method(QuarantineModelSchema, QuarantineSummarySchema),
+  releaseQuarantine: method(ReleaseQuarantineRequestSchema, ReleaseQuarantineResultSchema),
   calibrateCapacity: method(CalibrateCapacityRequestSchema, CalibrateCapacityResultSchema),
   listScenarios: method(EmptySchema, ListScenariosResultSchema),
   loadScenario: method(LoadScenarioRequestSchema, LoadScenarioResultSchema),

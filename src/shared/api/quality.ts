@@ -35,9 +35,35 @@ export const TableQualitySchema = z.object({
 export const QualityRequestSchema = z.object({ select: z.string().max(2000).default('') });
 export const QualityResultSchema = z.object({ tables: z.array(TableQualitySchema) });
 
-export const QuarantineRequestSchema = z.object({
+/** The quarantine of one model: `quarantine.<layer>_<model>`. */
+export const QuarantineModelSchema = z.object({
   layer: z.enum(['bronze', 'silver', 'gold']),
   model: NameSchema,
+});
+
+export const QuarantineRequestSchema = QuarantineModelSchema.extend({
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().positive().max(100_000).default(1000),
 });
+
+export const QuarantineSummarySchema = z.object({
+  /** e.g. `quarantine.silver_orders`. */
+  table: z.string(),
+  exists: z.boolean(),
+  /** Rows waiting for a fix or a release. */
+  held: z.number(),
+  /** Released rows the model's next run takes back in. */
+  released: z.number(),
+  /** Released rows a later run took back in. */
+  reprocessed: z.number(),
+  /** Held rows per failed check (a row failing two checks counts for both). */
+  reasons: z.array(z.object({ check: z.string(), rows: z.number() })),
+});
+export type QuarantineSummary = z.infer<typeof QuarantineSummarySchema>;
+
+export const ReleaseQuarantineRequestSchema = QuarantineModelSchema.extend({
+  /** A SQL condition on the quarantine table's columns; every held row when absent or blank. */
+  filter: z.string().max(10_000).optional(),
+});
+export type ReleaseQuarantineRequest = z.input<typeof ReleaseQuarantineRequestSchema>;
+export const ReleaseQuarantineResultSchema = z.object({ releaseId: z.number(), released: z.number() });
