@@ -1,6 +1,6 @@
 // Decides, without running anything, what a run would rebuild and why: never built, table
-// missing, SQL or config changed, upstream changed or rebuilding, new bronze batches, a full
-// refresh or a backfill asked for. An incremental model gets an incremental action when every
+// missing, SQL or config changed, upstream changed or rebuilding, new bronze batches, rows
+// released from quarantine, a full refresh or a backfill asked for. An incremental model gets an incremental action when every
 // changed input can hand over just its changes (see incremental.ts); otherwise a full rebuild.
 import { ident, qualified } from '../db/sql.js';
 import type { SqlConnection } from '../db/connection.js';
@@ -10,6 +10,7 @@ import type { Layer } from './model.js';
 import type { Materialization } from './model-config.js';
 import { readModelStates, type ModelState } from './model-state.js';
 import { selectModels } from './selection.js';
+import { pendingReleaseCount } from '../quality/index.js';
 import { bronzeVersions, existingRelations, MISSING, modelVersion, parseBronzeVersion, parseModelVersion, PENDING } from './versions.js';
 
 export type PlanAction = 'full' | 'incremental' | 'backfill' | 'skip';
@@ -24,6 +25,7 @@ export type ReasonCode =
   | 'upstream_changed'
   | 'upstream_rebuilds'
   | 'full_refresh'
+  | 'released_rows'
   | 'backfill'
   | 'cannot_slice';
 
@@ -120,6 +122,9 @@ export async function computePlan(conn: SqlConnection, graph: PipelineGraph, opt
         const reason = await inputReason(conn, graph, input, state.inputs[input], current[input] ?? MISSING, states, planned, slices);
         if (reason) reasons.push(reason);
       }
+      // Rows released from quarantine wait for this model's next build, whatever else changed.
+      const released = await pendingReleaseCount(conn, def.layer, def.name);
+      if (released > 0) reasons.push({ code: 'released_rows', message: `${released} row${released === 1 ? '' : 's'} released from quarantine.${def.layer}_${def.name} to process again` });
     }
     const backfill = options.partitions !== undefined && def.config.partition_by !== undefined && def.config.materialization === 'incremental';
     let action = chooseAction(def.config.materialization, reasons, slices, Boolean(state) && relations.has(key));
@@ -156,7 +161,10 @@ export async function computePlan(conn: SqlConnection, graph: PipelineGraph, opt
 function chooseAction(materialization: Materialization, reasons: PlanReason[], slices: InputSlice[], built: boolean): PlanAction {
   if (reasons.length === 0) return 'skip';
   if (materialization !== 'incremental' || !built) return 'full';
-  const sliceable = reasons.every((r) => r.code === 'new_batches' || r.code === 'upstream_changed' || r.code === 'upstream_rebuilds');
+  // Released rows ride along with an incremental build (their keys count as affected); alone,
+  // with no input changes to slice, they get a full rebuild.
+  const inputReasons = reasons.filter((r) => r.code !== 'released_rows');
+  const sliceable = inputReasons.length > 0 && inputReasons.every((r) => r.code === 'new_batches' || r.code === 'upstream_changed' || r.code === 'upstream_rebuilds');
   const covered = reasons.every((r) => r.input === undefined || slices.some((s) => s.input === r.input));
   return sliceable && covered ? 'incremental' : 'full';
 }

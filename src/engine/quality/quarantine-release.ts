@@ -82,9 +82,14 @@ export async function pendingReleaseKeysSql(conn: SqlConnection, layer: string, 
   if (!(await quarantineExists(conn, layer, model))) return undefined;
   const present = new Set((await quarantineModelColumns(conn, layer, model)).map((c) => c.name.toLowerCase()));
   if (!keyColumns.every((k) => present.has(k.toLowerCase()))) return undefined;
-  const table = quarantineTable(layer, model);
-  const pending = Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${PENDING}`))?.n ?? 0);
-  return pending === 0 ? undefined : `SELECT DISTINCT ${keyColumns.map(ident).join(', ')} FROM ${table} WHERE ${PENDING}`;
+  if ((await pendingReleaseCount(conn, layer, model)) === 0) return undefined;
+  return `SELECT DISTINCT ${keyColumns.map(ident).join(', ')} FROM ${quarantineTable(layer, model)} WHERE ${PENDING}`;
+}
+
+/** Released rows of `layer.model` that no run has taken back in yet (0 without a quarantine table). */
+export async function pendingReleaseCount(conn: SqlConnection, layer: string, model: string): Promise<number> {
+  if (!(await quarantineExists(conn, layer, model))) return 0;
+  return Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${quarantineTable(layer, model)} WHERE ${PENDING}`))?.n ?? 0);
 }
 
 /** Gate step 3: stamps the released rows this run took back in; returns how many. */

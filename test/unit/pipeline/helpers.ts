@@ -64,6 +64,6 @@ export async function tableHash(ws: Workspace, relation: string): Promise<string
 }
 
 /** All rows of a query, for small results. */
-export async function rows(ws: Workspace, sql: string): Promise<Record<string, unknown>[]> {
-  return ws.db.withConnection((c) => c.all(sql));
+export async function rows(ws: Workspace, sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> {
+  return ws.db.withConnection((c) => c.all(sql, params));
 }

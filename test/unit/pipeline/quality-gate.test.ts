@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRun } from '../../../src/engine/pipeline/history.js';
 import { releaseQuarantined } from '../../../src/engine/quality/index.js';
+import { planRun } from '../../../src/engine/pipeline/plan-run.js';
 import { runPipeline } from '../../../src/engine/pipeline/runner.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
 import { appendBatch, createWorkspace, rows, tableHash, writeModel } from './helpers.js';
@@ -106,6 +107,51 @@ describe('quality gate in the pipeline', () => {
       expect(clash.models[0]?.error?.message).toContain('unique_key order_id is not unique in the new data');
       expect(clash.models[0]?.error?.message).toContain('order_id=2 ×2');
       expect(await rows(ws, 'SELECT count(*) AS n FROM silver.orders WHERE order_id = 2')).toEqual([{ n: 1 }]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('a release alone is reason enough for the next run: the model is rebuilt and the released row judged again', async () => {
+    const root = await createWorkspace();
+    const SQL = 'SELECT order_id, customer_id FROM bronze.orders';
+    await writeModel(root, 'silver', 'orders', SQL, { materialization: 'incremental', unique_key: 'order_id', checks: [{ kind: 'not_null', column: 'customer_id', severity: 'quarantine' }] });
+    await writeModel(root, 'gold', 'customers_seen', 'SELECT count(DISTINCT customer_id) AS n FROM silver.orders');
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', 'SELECT * FROM (VALUES (1, 10), (2, NULL), (3, NULL)) t(order_id, customer_id)');
+      expect((await runPipeline(ws)).models[0]?.quality?.quarantined).toBe(2);
+      expect((await planRun(ws)).nothingToDo).toBe(true);
+
+      await ws.db.withConnection(async (c) => {
+        await c.run('UPDATE quarantine.silver_orders SET customer_id = 30 WHERE order_id = 3');
+        await releaseQuarantined(c, 'silver', 'orders', 'order_id IN (2, 3)');
+      });
+      const plan = await planRun(ws);
+      expect(plan.models.map((m) => [m.model, m.action, m.reasons.map((r) => r.code)])).toEqual([
+        ['silver.orders', 'full', ['released_rows']],
+        ['gold.customers_seen', 'full', ['upstream_rebuilds']],
+      ]);
+      expect(plan.models[0]?.reasons[0]?.message).toBe('2 rows released from quarantine.silver_orders to process again');
+
+      const run = await runPipeline(ws);
+      expect(run.status).toBe('success');
+      expect(await rows(ws, 'SELECT order_id, customer_id FROM silver.orders ORDER BY ALL')).toEqual([
+        { order_id: 1, customer_id: 10 },
+        { order_id: 3, customer_id: 30 },
+      ]);
+      // The released rows were taken back in; bronze still holds orders 2 and 3 without a
+      // customer, so the rebuild holds those again, while order 3's fixed copy is what published.
+      expect(await rows(ws, 'SELECT order_id, _reprocessed_run_id = ? AS now FROM quarantine.silver_orders WHERE _released_at IS NOT NULL ORDER BY ALL', [run.runId])).toEqual([
+        { order_id: 2, now: true },
+        { order_id: 3, now: true },
+      ]);
+      expect(await rows(ws, 'SELECT order_id, _run_id = ? AS now FROM quarantine.silver_orders WHERE _released_at IS NULL ORDER BY ALL', [run.runId])).toEqual([
+        { order_id: 2, now: true },
+        { order_id: 3, now: true },
+      ]);
+      // Nothing waits now, so the next plan is empty.
+      expect((await planRun(ws)).nothingToDo).toBe(true);
     } finally {
       ws.close();
     }
