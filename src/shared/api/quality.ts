@@ -32,6 +32,7 @@ export const TableQualitySchema = z.object({
   quarantined: z.number().optional(),
   checkedAt: z.string().optional(),
 });
+export type TableQuality = z.infer<typeof TableQualitySchema>;
 export const QualityRequestSchema = z.object({ select: z.string().max(2000).default('') });
 export const QualityResultSchema = z.object({ tables: z.array(TableQualitySchema) });
 

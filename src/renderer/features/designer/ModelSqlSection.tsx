@@ -3,7 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useModelsStore } from '../../stores/models/store.js';
 import { isDirty, selectEditorActions, selectSelectedEditor } from '../../stores/models/selectors.js';
-import { ErrorCallout } from './ErrorCallout.js';
+import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { SqlTextEditor } from './SqlTextEditor.js';
 
 export function ModelSqlSection({ model, file }: { model: string; file: string }) {

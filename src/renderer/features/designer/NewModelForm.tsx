@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorData } from '../../../shared/errors.js';
 import { useModelsStore } from '../../stores/models/store.js';
-import { ErrorCallout } from './ErrorCallout.js';
+import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { SqlTextEditor } from './SqlTextEditor.js';
 
 export interface NewModelFormProps {

@@ -6,7 +6,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { isOutsideWorkspace } from '../../stores/sources/drafts.js';
 import type { FileDraft, SourceLoad } from '../../stores/sources/initial-state.js';
 import { loadStatusText } from './load-status.js';
-import { PreviewRows } from './PreviewRows.js';
+import { RowsTable } from '../../components/grid/RowsTable.js';
 import { PreviewView } from './PreviewView.js';
 
 interface FileDraftViewProps {
@@ -72,7 +72,7 @@ export function FileDraftView({ draft, load, workspaceRoot, onLoad, onCancel, on
               ))}
             </ul>
           ) : null}
-          <PreviewRows label={`First rows of ${path}`} rows={preview.result.rows} />
+          <RowsTable label={`First rows of ${path}`} rows={preview.result.rows} emptyText="The file holds no data rows." />
         </>
       ) : null}
       {draft.addError ? <ErrorBox error={draft.addError} /> : null}
