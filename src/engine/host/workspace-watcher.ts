@@ -1,7 +1,7 @@
 // Watches the workspace's user files — sources/*.yaml, models/**/*.sql|yaml, capacity/*.yaml and
 // ingot.yaml — and reports each addition, change or removal once (editors write in bursts), so
 // every open window can refresh what it shows.
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import type { WorkspaceChange } from '../../shared/api/workspace.js';
@@ -38,23 +38,51 @@ export async function watchWorkspace(paths: WorkspacePaths, onChange: (change: W
     else known.delete(abs);
     if (change) onChange({ kind: area.kind, path: relative(paths.root, abs), change });
   };
-  const watchers: FSWatcher[] = [];
-  for (const area of areas) {
-    if (!existsSync(area.dir)) continue;
-    const watcher = watch(area.dir, { recursive: area.recursive }, (_event, file) => {
-      if (!file || !area.accepts(String(file))) return;
-      const abs = join(area.dir, String(file));
+  const watchers = new Map<string, FSWatcher>();
+  // Each folder is watched on its own: Node's recursive watcher on Linux loses track of a file
+  // once it has been replaced by a rename (as editors and Ingot's own atomic saves do).
+  const watchDir = (area: Area, dir: string): void => {
+    if (watchers.has(dir) || !existsSync(dir)) return;
+    const watcher = watch(dir, (_event, file) => {
+      if (!file) return;
+      const abs = join(dir, String(file));
+      if (area.recursive && !watchers.has(abs) && isDirectory(abs)) {
+        watchDir(area, abs);
+        return;
+      }
+      if (!area.accepts(String(file))) return;
       clearTimeout(timers.get(abs));
       timers.set(abs, setTimeout(() => settle(area, abs), DEBOUNCE_MS));
     });
-    watcher.on('error', () => watcher.close());
-    watchers.push(watcher);
+    watcher.on('error', () => {
+      watcher.close();
+      watchers.delete(dir);
+    });
+    watchers.set(dir, watcher);
+  };
+  for (const area of areas) {
+    watchDir(area, area.dir);
+    if (area.recursive) for (const sub of await listDirs(area.dir)) watchDir(area, join(area.dir, sub));
   }
   return () => {
-    for (const w of watchers) w.close();
+    for (const w of watchers.values()) w.close();
+    watchers.clear();
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function listDirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
 async function listFiles(dir: string, recursive: boolean): Promise<string[]> {

@@ -1,6 +1,6 @@
 // What the engine host does on its own while open: runs the schedules of ingot.yaml (driven by
 // a hand-set clock here) and reports workspace file changes to every client.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineHost, type EngineHost } from '../../../src/engine/host.js';
@@ -116,14 +116,27 @@ describe('engine host in the background', () => {
     await writeFile(model, 'SELECT 2 AS x\n');
     await writeFile(join(root, 'sources', 'notes.txt'), 'not a source');
     await settle();
+    // Replaced by a rename (an atomic save), then written in place: both are seen.
+    await writeFile(`${model}.tmp`, 'SELECT 3 AS x\n');
+    await rename(`${model}.tmp`, model);
+    await settle();
+    await writeFile(model, 'SELECT 4 AS x\n');
+    await settle();
     await rm(model);
     await writeFile(join(root, 'sources', 'orders.yaml'), 'kind: file\npath: orders.csv\n');
+    // A layer folder made after the start is watched too.
+    await mkdir(join(root, 'models', 'bronze'));
+    await settle();
+    await writeFile(join(root, 'models', 'bronze', 'raw.sql'), 'SELECT 5 AS x\n');
     await settle();
     expect(changes).toEqual([
       { kind: 'model', path: 'models/gold/top.sql', change: 'added' },
       { kind: 'model', path: 'models/gold/top.sql', change: 'changed' },
+      { kind: 'model', path: 'models/gold/top.sql', change: 'changed' },
+      { kind: 'model', path: 'models/gold/top.sql', change: 'changed' },
       { kind: 'model', path: 'models/gold/top.sql', change: 'removed' },
       { kind: 'source', path: 'sources/orders.yaml', change: 'added' },
+      { kind: 'model', path: 'models/bronze/raw.sql', change: 'added' },
     ]);
   });
 });
