@@ -1,9 +1,10 @@
-// Wires the engine connection to the stores: connection state into its store, a fresh catalog
-// and run history on every (re)connect, live run events into the runs store, and the URL hash
+// Wires the engine connection to the stores: connection state into its store, a fresh catalog,
+// run history and (once opened) model list on every (re)connect, live run events into the runs store, and the URL hash
 // into the UI store. Returns the function that undoes all of it.
 import type { EngineConnection } from './api/engine-connection.js';
 import { screenFromHash } from './screens.js';
 import { useConnectionStore } from './stores/connection/store.js';
+import { useModelsStore } from './stores/models/store.js';
 import { useRunsStore } from './stores/runs/store.js';
 import { useTablesStore } from './stores/tables/store.js';
 import { useUiStore } from './stores/ui/store.js';
@@ -15,6 +16,8 @@ export function connectStores(connection: EngineConnection): () => void {
     if (snapshot.status === 'connected' && !wasConnected) {
       void useTablesStore.getState().load();
       void useRunsStore.getState().load();
+      // Model files may have changed while the connection was down (their events were missed).
+      if (useModelsStore.getState().status !== 'idle') void useModelsStore.getState().load();
     }
   });
   const offRuns = connection.on('onRunEvent', (event) => {

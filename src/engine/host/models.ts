@@ -3,17 +3,17 @@
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import type { ModelEditResult, ModelInfo } from '../../shared/api/pipeline.js';
 import { loadGraph, type ModelNode, type PipelineGraph } from '../pipeline/index.js';
-import { createModel, graphNode, saveModelSql } from '../pipeline/model-edit.js';
+import { createModel, graphNode, readModelSql, savedText, saveModelSql } from '../pipeline/model-edit.js';
 import type { HostContext } from './context.js';
 
 type ModelHandlers = Pick<EngineHandlers, 'listModels' | 'getModelSql' | 'saveModelSql' | 'createModel'>;
 
 export function modelHandlers(ctx: HostContext): ModelHandlers {
   const { workspace, pool } = ctx;
-  const edited = (graph: PipelineGraph, id: string): ModelEditResult => {
+  const edited = (graph: PipelineGraph, id: string, sql: string): ModelEditResult => {
     const node = graphNode(graph, id);
     const warnings = graph.warnings.filter((w) => w.model === node.def.id).map((w) => w.message);
-    return { model: modelInfo(graph, node), warnings };
+    return { model: modelInfo(graph, node), sql: savedText(sql), warnings };
   };
   return {
     listModels: async () => {
@@ -25,12 +25,11 @@ export function modelHandlers(ctx: HostContext): ModelHandlers {
       return { models };
     },
     getModelSql: async (req) => {
-      const graph = await pool.use((conn) => loadGraph(workspace, conn));
-      const node = graphNode(graph, req.model);
-      return { model: modelInfo(graph, node), sql: node.def.sql };
+      const { sql, sqlFile } = await readModelSql(workspace, req.model);
+      return { sql, file: sqlFile };
     },
-    saveModelSql: async (req) => edited(await pool.use((conn) => saveModelSql(workspace, conn, req.model, req.sql)), req.model),
-    createModel: async (req) => edited(await pool.use((conn) => createModel(workspace, conn, req.layer, req.name, req.sql)), `${req.layer}.${req.name}`),
+    saveModelSql: async (req) => edited(await pool.use((conn) => saveModelSql(workspace, conn, req.model, req.sql, req.baseSql)), req.model, req.sql),
+    createModel: async (req) => edited(await pool.use((conn) => createModel(workspace, conn, req.layer, req.name, req.sql)), `${req.layer}.${req.name}`, req.sql),
   };
 }
 

@@ -18,19 +18,29 @@ export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 export const ListModelsResultSchema = z.object({ models: z.array(ModelInfoSchema) });
 
 /** A model named `layer.name`, e.g. `silver.stg_orders`. */
-export const ModelRequestSchema = z.object({ model: z.string().min(1).max(300) });
-export const ModelSqlResultSchema = z.object({ model: ModelInfoSchema, sql: z.string() });
+export const ModelRequestSchema = z.object({
+  model: z
+    .string()
+    .max(300)
+    .regex(/^(bronze|silver|gold)\.[A-Za-z_][A-Za-z0-9_]*$/, 'name a model as layer.name, e.g. silver.stg_orders'),
+});
+/** The SQL in a model's file, and the file (workspace-relative). */
+export const ModelSqlResultSchema = z.object({ sql: z.string(), file: z.string() });
 
 const ModelSqlSchema = z.string().max(1_000_000, 'a model of more than 1 MB of SQL is not supported');
-export const SaveModelRequestSchema = ModelRequestSchema.extend({ sql: ModelSqlSchema });
+export const SaveModelRequestSchema = ModelRequestSchema.extend({
+  sql: ModelSqlSchema,
+  /** The file's SQL the edit started from: when the file holds something else now, the save is refused. */
+  baseSql: ModelSqlSchema.optional(),
+});
 export const CreateModelRequestSchema = z.object({
   layer: z.enum(['silver', 'gold']),
   name: z.string().min(1).max(120),
   sql: ModelSqlSchema,
 });
 export type CreateModelRequest = z.input<typeof CreateModelRequestSchema>;
-/** The model as saved, and the layer-rule warnings its SQL raises (it was saved anyway). */
-export const ModelEditResultSchema = z.object({ model: ModelInfoSchema, warnings: z.array(z.string()) });
+/** The model as saved, the SQL its file now holds, and the layer-rule warnings its SQL raises (it was saved anyway). */
+export const ModelEditResultSchema = z.object({ model: ModelInfoSchema, sql: z.string(), warnings: z.array(z.string()) });
 export type ModelEditResult = z.infer<typeof ModelEditResultSchema>;
 
 export const SelectionSchema = z.object({

@@ -2,7 +2,7 @@
 // and SQL, running a model from its node, edits that are refused with their position while the
 // file keeps its saved SQL, and a new model added from the graph. It edits models, so it runs on
 // a workspace of its own (a different sample size gives this file its own worker).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app.js';
 import { PipelinePage } from '../pages/pipeline-page.js';
@@ -83,7 +83,11 @@ test('a wrong edit is refused with where it went wrong and the file keeps its SQ
 
   await editor.fill('SELECT product_id,\n  name\nFROM bronze.products WHERE\n');
   await panel.getByRole('button', { name: 'Save' }).click();
-  await expect(refusal).toContainText(/models\/silver\/stg_products\.sql:\d+/);
+  await expect(refusal).toContainText(/syntax error/i);
+  // The statement ends at WHERE: DuckDB reports the end of input, the start of line 4.
+  await expect(refusal).toContainText('models/silver/stg_products.sql:4:1');
+  await expect(panel.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await expect(panel).toContainText('Save the SQL first');
   expect(await readFile(file, 'utf8')).toBe(original);
 
   await panel.getByRole('button', { name: 'Revert' }).click();
@@ -97,6 +101,19 @@ test('a wrong edit is refused with where it went wrong and the file keeps its SQ
   await expect(pipeline.saveState(id)).toHaveText('Saved');
   expect(await readFile(file, 'utf8')).toBe(reviewed);
   await expect(pipeline.node(id)).not.toContainText('●');
+
+  // Another editor changes the file while an edit is open: saving would lose that change, so
+  // the panel says so, the engine refuses, and Revert brings the file's SQL in.
+  await editor.fill(`${reviewed}-- my edit\n`);
+  const external = `-- Changed in another editor.\n${original}`;
+  await writeFile(file, external);
+  await expect(panel.getByRole('status').filter({ hasText: 'changed on disk while you were editing' })).toBeVisible();
+  await editor.press('Control+s');
+  await expect(refusal).toContainText('changed on disk since this edit began');
+  expect(await readFile(file, 'utf8')).toBe(external);
+  await panel.getByRole('button', { name: 'Revert' }).click();
+  await expect(editor).toHaveValue(external);
+  await expect(pipeline.saveState(id)).toHaveText('Saved');
 });
 
 test('adds a gold model from a selected table; it joins the graph and runs', async ({ shell, workspace }) => {

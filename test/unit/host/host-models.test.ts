@@ -51,10 +51,50 @@ describe('engine host: editing models', () => {
       ['silver.stg_orders', ['bronze.orders'], 'models/silver/stg_orders.yaml', 2],
       ['gold.revenue', ['silver.stg_orders'], null, 0],
     ]);
-    const { model, sql } = await api.getModelSql({ model: 'gold.revenue' });
-    expect(sql).toBe(REVENUE);
-    expect(model.file).toBe('models/gold/revenue.sql');
+    expect(await api.getModelSql({ model: 'gold.revenue' })).toEqual({ sql: REVENUE, file: 'models/gold/revenue.sql' });
     expect((await failure(api.getModelSql({ model: 'gold.nope' }))).code).toBe('NOT_FOUND');
+    for (const model of ['silver.stg_orders.x', '../gold/revenue', 'gold/revenue', 'gold.', 'platinum.revenue']) {
+      expect((await failure(api.getModelSql({ model }))).code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('reads a model\'s SQL even while another model file does not parse', async () => {
+    const c = await shop();
+    await writeFile(join(c.root, 'models/gold/revenue.sql'), 'SELECT sum(amount FROM silver.stg_orders\n');
+    expect((await c.api.getModelSql({ model: 'silver.stg_orders' })).sql).toBe(STG);
+    expect((await c.api.getModelSql({ model: 'gold.revenue' })).sql).toContain('sum(amount FROM');
+    // Fixing the broken one from the designer works.
+    await c.api.saveModelSql({ model: 'gold.revenue', sql: REVENUE });
+    expect((await c.api.listModels({})).models).toHaveLength(2);
+  });
+
+  it('refuses to overwrite a file that changed on disk since the edit began', async () => {
+    const c = await shop();
+    const external = 'SELECT id FROM bronze.orders -- edited in another editor\n';
+    await writeFile(join(c.root, 'models/silver/stg_orders.sql'), external);
+    const err = await failure(c.api.saveModelSql({ model: 'silver.stg_orders', sql: 'SELECT 1 AS id FROM bronze.orders', baseSql: STG }));
+    expect(err.message).toContain('changed on disk');
+    expect(await modelFile(c, 'silver/stg_orders.sql')).toBe(external);
+    const saved = await c.api.saveModelSql({ model: 'silver.stg_orders', sql: 'SELECT id FROM bronze.orders', baseSql: external });
+    expect(saved.sql).toBe('SELECT id FROM bronze.orders\n');
+    expect(await modelFile(c, 'silver/stg_orders.sql')).toBe(saved.sql);
+  });
+
+  it('applies edits one at a time: two saves that together would make a cycle leave a workspace that still loads', async () => {
+    const c = await shop();
+    const results = await Promise.allSettled([
+      c.api.saveModelSql({ model: 'silver.stg_orders', sql: 'SELECT id, amount FROM gold.revenue, bronze.orders' }),
+      c.api.saveModelSql({ model: 'gold.revenue', sql: 'SELECT * FROM silver.stg_orders' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await c.api.listModels({})).models).toHaveLength(2);
+
+    const creates = await Promise.allSettled([
+      c.api.createModel({ layer: 'silver', name: 'twin', sql: 'SELECT 1 AS x' }),
+      c.api.createModel({ layer: 'gold', name: 'Twin', sql: 'SELECT 2 AS x' }),
+    ]);
+    expect(creates.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await c.api.listModels({})).models).toHaveLength(3);
   });
 
   it('saves new SQL: the file changes and the model reads what the new SQL reads', async () => {

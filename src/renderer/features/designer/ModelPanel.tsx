@@ -3,6 +3,7 @@
 import type { ModelInfo } from '../../../shared/api/index.js';
 import { formatCount, formatDuration } from '../../format/numbers.js';
 import { modelStatusLabel } from '../../format/run-status.js';
+import { isDirty } from '../../stores/models/selectors.js';
 import { useModelsStore } from '../../stores/models/store.js';
 import { ModelSqlSection } from './ModelSqlSection.js';
 import { OpenTableButton } from './OpenTableButton.js';
@@ -12,6 +13,7 @@ import { RunModelButtons } from './RunModelButtons.js';
 export function ModelPanel({ model, models, latest }: { model: ModelInfo; models: readonly ModelInfo[]; latest: LatestModelRun | undefined }) {
   const id = `${model.layer}.${model.name}`;
   const select = useModelsStore((s) => s.select);
+  const unsaved = useModelsStore((s) => isDirty(s.editors[id]));
   const readers = readersOf(models, id);
   const link = (target: string) => (
     <button key={target} type="button" className="button--link" onClick={() => select(target)}>
@@ -68,7 +70,7 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
           {latest.run.error}
         </p>
       ) : null}
-      <RunModelButtons name={model.name} />
+      <RunModelButtons name={model.name} unsaved={unsaved} />
       <OpenTableButton layer={model.layer} name={model.name} />
       <ModelSqlSection model={id} file={model.file} />
     </section>

@@ -20,9 +20,14 @@ export function ModelSqlSection({ model, file }: { model: string; file: string }
         </span>
       </header>
       {editor.saved !== null ? (
-        <SqlTextEditor label={`SQL of ${model}`} value={editor.draft} disabled={editor.status === 'saving'} onChange={(text) => edit(model, text)} onSave={() => void save(model)} />
+        <SqlTextEditor label={`SQL of ${model}`} value={editor.draft} busy={editor.status === 'saving'} onChange={(text) => edit(model, text)} onSave={() => void save(model)} />
       ) : null}
       {editor.error ? <ErrorCallout error={editor.error}>{dirty ? <p className="hint">Nothing was written: {file} still holds the last saved SQL.</p> : null}</ErrorCallout> : null}
+      {editor.changedOnDisk ? (
+        <p className="callout callout--warn" role="status">
+          {file} changed on disk while you were editing. Saving would overwrite that change, so Ingot will refuse it: copy your edit, choose Revert, then apply it again.
+        </p>
+      ) : null}
       {editor.warnings.map((w) => (
         <p key={w} className="callout callout--warn" role="status">
           {w}

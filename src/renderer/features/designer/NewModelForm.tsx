@@ -52,7 +52,7 @@ export function NewModelForm({ from, onDone }: NewModelFormProps) {
       <p className="muted">
         Saved as <code>models/{layer}/{name.trim() || '…'}.sql</code> and built as the table {layer}.{name.trim() || '…'}.
       </p>
-      <SqlTextEditor label="SQL of the new model" value={sql} disabled={busy} onChange={setSql} onSave={() => void submit()} />
+      <SqlTextEditor label="SQL of the new model" value={sql} busy={busy} onChange={setSql} onSave={() => void submit()} />
       {error ? <ErrorCallout error={error} /> : null}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>

@@ -9,6 +9,8 @@ import { layoutPipeline } from './pipeline-layout.js';
 import { TableNode, type TableFlowNode } from './TableNode.js';
 
 const NODE_TYPES = { table: TableNode };
+/** What a screen reader says about a node: nodes here are opened, never moved or deleted. */
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to open this table in the side panel; Escape closes it.' };
 
 export interface PipelineGraphProps {
   models: readonly ModelInfo[];
@@ -30,7 +32,7 @@ export function PipelineGraph({ models, bronzeTables, statuses, dirty, selected,
           type: 'table',
           position: { x: n.x, y: n.y },
           selected: n.id === selected,
-          ariaLabel: `${n.id}${status ? `, last run: ${status}` : ''}`,
+          ariaLabel: `${n.id}${status ? `, last run: ${status}` : ''}${dirty.includes(n.id) ? ', unsaved changes' : ''}`,
           data: {
             layer: n.layer,
             name: n.name,
@@ -53,7 +55,10 @@ export function PipelineGraph({ models, bronzeTables, statuses, dirty, selected,
     else if (changes.some((c) => c.type === 'select' && !c.selected && c.id === selected)) onSelect(null);
   };
   // A new set of tables remounts the flow, so that it fits the whole pipeline in view again.
-  const shape = layout.nodes.map((n) => n.id).join(',');
+  const shape = layout.nodes
+    .map((n) => n.id)
+    .sort()
+    .join(',');
   return (
     <div className="pipeline-graph" aria-label="Pipeline graph">
       <ReactFlow
@@ -66,6 +71,7 @@ export function PipelineGraph({ models, bronzeTables, statuses, dirty, selected,
         nodesConnectable={false}
         edgesFocusable={false}
         deleteKeyCode={null}
+        ariaLabelConfig={ARIA_LABELS}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}

@@ -73,7 +73,7 @@ export function PipelineScreen() {
         </div>
       ) : (
         <div className="designer__layout">
-          <PipelineGraph models={models} bronzeTables={bronzeTables} statuses={statuses} dirty={dirty} selected={selected} onSelect={(id) => { setCreating(null); select(id); }} />
+          <PipelineGraph models={models} bronzeTables={bronzeTables} statuses={statuses} dirty={dirty} selected={selected} onSelect={select} />
           <aside className="designer__side">{side}</aside>
         </div>
       )}

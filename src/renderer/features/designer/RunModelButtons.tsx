@@ -6,11 +6,12 @@ import { selectConnected } from '../../stores/connection/selectors.js';
 import { useRunsStore } from '../../stores/runs/store.js';
 import { selectActiveRun, selectRunControls } from '../../stores/runs/selectors.js';
 
-export function RunModelButtons({ name }: { name: string }) {
+/** `unsaved`: the model's SQL has an edit not saved yet, which a run would not build. */
+export function RunModelButtons({ name, unsaved }: { name: string; unsaved: boolean }) {
   const { pending, start } = useRunsStore(useShallow(selectRunControls));
   const active = useRunsStore(selectActiveRun);
   const connected = useConnectionStore(selectConnected);
-  const disabled = !connected || pending !== null || active !== null;
+  const disabled = !connected || pending !== null || active !== null || unsaved;
   const run = (select: string): void => void start({ select });
   return (
     <div className="button-row" role="group" aria-label={`Run ${name}`}>
@@ -23,7 +24,7 @@ export function RunModelButtons({ name }: { name: string }) {
       <button type="button" className="button" disabled={disabled} onClick={() => run(`${name}+`)} title={`Also builds what reads ${name} (${name}+)`}>
         Run with downstream
       </button>
-      {active ? <span className="muted">Run #{active.runId} is in progress.</span> : null}
+      {active ? <span className="muted">Run #{active.runId} is in progress.</span> : unsaved ? <span className="muted">Save the SQL first: a run builds what the file holds.</span> : null}
     </div>
   );
 }

@@ -5,12 +5,13 @@ import { useState, type KeyboardEvent } from 'react';
 export interface SqlTextEditorProps {
   label: string;
   value: string;
-  disabled: boolean;
+  /** While a save is on its way: the text can be read and selected, not changed. */
+  busy: boolean;
   onChange(value: string): void;
   onSave(): void;
 }
 
-export function SqlTextEditor({ label, value, disabled, onChange, onSave }: SqlTextEditorProps) {
+export function SqlTextEditor({ label, value, busy, onChange, onSave }: SqlTextEditorProps) {
   const [caret, setCaret] = useState({ line: 1, column: 1 });
   const track = (el: HTMLTextAreaElement): void => {
     const before = el.value.slice(0, el.selectionStart);
@@ -29,7 +30,8 @@ export function SqlTextEditor({ label, value, disabled, onChange, onSave }: SqlT
         className="sql-text-editor__input"
         aria-label={label}
         value={value}
-        disabled={disabled}
+        readOnly={busy}
+        aria-busy={busy}
         spellCheck={false}
         wrap="off"
         autoCapitalize="off"

@@ -14,6 +14,8 @@ export interface ModelSqlEditor {
   error: ErrorData | null;
   /** Layer-rule warnings of the last save (the model was saved anyway). */
   warnings: string[];
+  /** The file no longer holds `saved`: someone changed it while this edit was open. */
+  changedOnDisk: boolean;
 }
 
 export interface ModelsState {

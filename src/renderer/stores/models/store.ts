@@ -33,17 +33,28 @@ export const useModelsStore = create<ModelsStore>()((set, get) => {
       return current ? { editors: { ...s.editors, [model]: { ...current, ...change } } } : {};
     });
 
-  /** Reads the file of `model`; the draft follows unless the user typed since the read began (or `discard`). */
+  // The newest read of each model: an older answer that arrives later is dropped.
+  const reads = new Map<string, number>();
+  let lastRead = 0;
+
+  /**
+   * Reads the file of `model`. A clean editor takes the file's SQL; an edit in progress keeps its
+   * draft and its base, and is marked when the file changed under it. `discard` drops the edit.
+   */
   const readSql = async (model: string, discard = false): Promise<void> => {
-    if (get().editors[model] === undefined) set((s) => ({ editors: { ...s.editors, [model]: { model, saved: null, draft: '', status: 'loading', error: null, warnings: [] } } }));
-    const draftBefore = get().editors[model]?.draft;
+    if (get().editors[model] === undefined) {
+      set((s) => ({ editors: { ...s.editors, [model]: { model, saved: null, draft: '', status: 'loading', error: null, warnings: [], changedOnDisk: false } } }));
+    }
+    const ticket = ++lastRead;
+    reads.set(model, ticket);
     try {
       const { sql } = await engineConnection().api.getModelSql({ model });
       const current = get().editors[model];
-      const typed = current !== undefined && current.draft !== draftBefore && !discard;
-      patch(model, { saved: sql, draft: typed ? current.draft : sql, status: 'ready', error: null });
+      if (reads.get(model) !== ticket || !current || current.status === 'saving') return;
+      if (discard || !isDirty(current)) patch(model, { saved: sql, draft: sql, status: 'ready', error: null, changedOnDisk: false });
+      else patch(model, { changedOnDisk: sql !== current.saved });
     } catch (err) {
-      patch(model, { status: 'ready', error: errorDataOf(err) });
+      if (reads.get(model) === ticket) patch(model, { status: 'ready', error: errorDataOf(err) });
     }
   };
 
@@ -61,7 +72,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => {
           // A model whose file is gone keeps only an unsaved edit (so nothing typed is lost).
           editors: Object.fromEntries(Object.entries(s.editors).filter(([id, e]) => ids.has(id) || isDirty(e))),
         }));
-        for (const editor of Object.values(get().editors)) if (!isDirty(editor) && editor.status === 'ready' && ids.has(editor.model)) void readSql(editor.model);
+        for (const editor of Object.values(get().editors)) if (editor.status === 'ready' && ids.has(editor.model)) void readSql(editor.model);
       } catch (err) {
         set({ status: 'error', error: errorDataOf(err) });
         if (!isDisconnect(err)) useToastsStore.getState().showError('Could not list the models', err);
@@ -74,15 +85,15 @@ export const useModelsStore = create<ModelsStore>()((set, get) => {
     edit: (model, draft) => patch(model, { draft }),
     save: async (model) => {
       const editor = get().editors[model];
-      if (!editor || editor.status !== 'ready') return false;
+      if (!editor || editor.status !== 'ready' || editor.saved === null) return false;
       const sql = editor.draft;
       patch(model, { status: 'saving', error: null });
+      reads.delete(model);
       try {
-        const { warnings } = await engineConnection().api.saveModelSql({ model, sql });
-        const saved = sql.endsWith('\n') ? sql : `${sql}\n`;
+        const result = await engineConnection().api.saveModelSql({ model, sql, baseSql: editor.saved });
         const now = get().editors[model];
         // Typing during the save keeps the newer text as the draft.
-        patch(model, { saved, draft: now && now.draft !== sql ? now.draft : saved, status: 'ready', warnings });
+        patch(model, { saved: result.sql, draft: now && now.draft !== sql ? now.draft : result.sql, status: 'ready', warnings: result.warnings, changedOnDisk: false });
         await get().load();
         return true;
       } catch (err) {
