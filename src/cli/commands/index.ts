@@ -14,7 +14,8 @@ import { registerSql } from './sql.js';
 import { registerCheck } from './check.js';
 import { registerQuarantine } from './quarantine.js';
 import { registerSampleApi } from './sample-api.js';
+import { registerExport } from './export.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerPreview, registerIngest, registerTables, registerServe, registerEstimate, registerRun, registerPlan, registerRuns, registerSql, registerCheck, registerQuarantine, registerSampleApi];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerPreview, registerIngest, registerTables, registerServe, registerEstimate, registerRun, registerPlan, registerRuns, registerSql, registerCheck, registerQuarantine, registerExport, registerSampleApi];

@@ -218,6 +218,14 @@ export async function getRun(conn: SqlConnection, runId: number): Promise<(RunRe
   return { ...toRunRecord(row), models: (await runModels(conn, [runId])).get(runId) ?? [] };
 }
 
+/** For each model (`layer.name`, lower case), the id of the latest run that built and published it. */
+export async function lastPublishingRuns(conn: SqlConnection): Promise<Map<string, number>> {
+  const rows = await conn.all<{ model: string; run_id: number }>(
+    "SELECT model, max(run_id) AS run_id FROM _ingot.run_models WHERE published AND status = 'success' GROUP BY model",
+  );
+  return new Map(rows.map((r) => [r.model.toLowerCase(), Number(r.run_id)]));
+}
+
 /** The models of several runs in one query, by run id, each in the order they started. */
 export async function runModels(conn: SqlConnection, runIds: readonly number[]): Promise<Map<number, RunModelRecord[]>> {
   const byRun = new Map<number, RunModelRecord[]>(runIds.map((id) => [id, []]));

@@ -1,26 +1,12 @@
 // `ingot estimate` run in-process through the real CLI entry point: flags, --json, human worked
 // math, bad input exit codes, and saving, loading, listing and comparing scenarios.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.js';
 import { initWorkspace } from '../../../src/engine/workspace/init.js';
+import { runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Runs the CLI with `args`, capturing what it writes to stdout and stderr. */
-async function ingot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = undefined;
-  }
-}
+const ingot = runCli;
 
 const PRODUCT = ['--users', '10000000', '--events-per-user', '50', '--bytes-per-event', '1000', '--peak-factor', '3', '--compression', '5-10'];
 const SHOP = ['--users', '100,000', '--events-per-user', '4', '--bytes-per-event', '1000', '--peak-factor', '5.4'];
