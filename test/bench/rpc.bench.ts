@@ -76,7 +76,7 @@ try {
   const api = createRpcClient(ENGINE_CONTRACT, webSocketTransport(socket));
   await api.hello({ apiVersion: API_VERSION, client: 'rpc-bench' });
   const signal = new AbortController().signal;
-  const oneRow = { sql: 'SELECT 1 AS x', limit: 10_000 };
+  const oneRow = { sql: 'SELECT 1 AS x', limit: 10_000, offset: 0 };
 
   // 1. Round trip of a 1-row query.
   await timeEach(50, () => api.query(oneRow));

@@ -1,14 +1,18 @@
-// Host handlers for reading data: ad-hoc SQL and pages of a table, both answered as Arrow IPC.
+// Host handlers for reading data: ad-hoc SQL (a page of its rows as Arrow IPC, their count, and
+// completions while typing it) and pages of a table.
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import type { ArrowPayload } from '../../shared/api/common.js';
 import type { ArrowResult } from '../db/connection.js';
-import { runQuery } from '../query/run-query.js';
+import { completeSql } from '../query/complete-sql.js';
+import { countQueryRows, runQuery } from '../query/run-query.js';
 import { tablePage } from '../query/table-page.js';
 import type { HostContext } from './context.js';
 
-export function tableHandlers(ctx: HostContext): Pick<EngineHandlers, 'query' | 'tablePage'> {
+export function tableHandlers(ctx: HostContext): Pick<EngineHandlers, 'query' | 'countQuery' | 'completeSql' | 'tablePage'> {
   return {
-    query: async (req, { signal }) => arrowPayload(await ctx.pool.use((conn) => runQuery(conn, req.sql, { limit: req.limit, signal }))),
+    query: async (req, { signal }) => arrowPayload(await ctx.pool.use((conn) => runQuery(conn, req.sql, { limit: req.limit, offset: req.offset, signal }))),
+    countQuery: async (req, { signal }) => ({ rows: await ctx.pool.use((conn) => countQueryRows(conn, req.sql, { signal })) }),
+    completeSql: async (req) => ({ suggestions: await ctx.pool.use((conn) => completeSql(conn, req.sql)) }),
     tablePage: async (req, { signal }) =>
       arrowPayload(await ctx.pool.use((conn) => tablePage(conn, req.layer, req.table, req.offset, req.limit, req.sort, { signal }))),
   };

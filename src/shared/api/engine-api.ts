@@ -51,7 +51,15 @@ import {
   ReleaseQuarantineRequestSchema,
   ReleaseQuarantineResultSchema,
 } from './quality.js';
-import { ListTablesResultSchema, QueryRequestSchema, TablePageRequestSchema } from './tables.js';
+import {
+  CompleteSqlRequestSchema,
+  CompleteSqlResultSchema,
+  CountQueryRequestSchema,
+  CountQueryResultSchema,
+  ListTablesResultSchema,
+  QueryRequestSchema,
+  TablePageRequestSchema,
+} from './tables.js';
 import { HelloRequestSchema, HelloResultSchema, WorkspaceChangeSchema } from './workspace.js';
 
 /** Bumped on every incompatible change; `hello` refuses a client with another version. */
@@ -68,6 +76,8 @@ export const ENGINE_METHODS = {
   listTables: method(EmptySchema, ListTablesResultSchema),
   tablePage: method(TablePageRequestSchema, ArrowPayloadSchema),
   query: method(QueryRequestSchema, ArrowPayloadSchema),
+  countQuery: method(CountQueryRequestSchema, CountQueryResultSchema),
+  completeSql: method(CompleteSqlRequestSchema, CompleteSqlResultSchema),
   listSources: method(EmptySchema, ListSourcesResultSchema),
   previewFile: method(PreviewFileRequestSchema, PreviewResultSchema),
   addFileSource: method(AddFileSourceRequestSchema, AddFileSourceResultSchema),

@@ -29,8 +29,23 @@ export const TablePageRequestSchema = z.object({
 });
 export type TablePageRequest = z.input<typeof TablePageRequestSchema>;
 
+const QuerySqlSchema = z.string().min(1, 'write a query first').max(1_000_000);
+
 export const QueryRequestSchema = z.object({
-  sql: z.string().min(1).max(1_000_000),
+  sql: QuerySqlSchema,
   limit: z.number().int().positive().max(1_000_000).default(10_000),
+  /** Skip this many rows first: the SQL editor pages through a result like a table. */
+  offset: z.number().int().nonnegative().default(0),
 });
 export type QueryRequest = z.input<typeof QueryRequestSchema>;
+
+export const CountQueryRequestSchema = z.object({ sql: QuerySqlSchema });
+export const CountQueryResultSchema = z.object({ rows: z.number().int().nonnegative() });
+
+/** The SQL before the cursor; DuckDB's autocomplete suggests what may come next. */
+export const CompleteSqlRequestSchema = z.object({ sql: z.string().max(100_000) });
+export const CompleteSqlResultSchema = z.object({
+  /** Each suggestion replaces the text from `start` (an offset into the request's SQL) to the cursor. */
+  suggestions: z.array(z.object({ text: z.string(), start: z.number().int().nonnegative() })),
+});
+export type SqlSuggestion = z.infer<typeof CompleteSqlResultSchema>['suggestions'][number];

@@ -45,6 +45,30 @@ describe('engine host', () => {
     expect(limited.rowCount).toBe(4);
   });
 
+  it('pages through a query\'s result and counts its rows, as the SQL editor\'s grid does', async () => {
+    const { api } = await withOrders();
+    const sql = 'SELECT id FROM bronze.orders WHERE id % 2 = 1 ORDER BY id DESC';
+    const page = await api.query({ sql, offset: 1, limit: 2 });
+    expect(Array.from(tableFromIPC(page.ipc).getChild('id')?.toArray() ?? [], Number)).toEqual([7, 5]);
+    expect(await api.countQuery({ sql })).toEqual({ rows: 5 });
+    const err = await failure(api.countQuery({ sql: 'SELECT nope FROM bronze.orders' }));
+    expect(err.code).toBe('SQL_ERROR');
+    expect((await failure(api.countQuery({ sql: 'DELETE FROM bronze.orders' }))).code).toBe('INVALID_INPUT');
+  });
+
+  it('suggests what may follow the text before the cursor: tables of a schema, columns, keywords', async () => {
+    const { api } = await withOrders();
+    const tables = await api.completeSql({ sql: 'SELECT * FROM bronze.or' });
+    expect(tables.suggestions).toContainEqual({ text: 'orders', start: 'SELECT * FROM bronze.'.length });
+    const columns = await api.completeSql({ sql: 'SELECT amo' });
+    expect(columns.suggestions.map((s) => s.text)).toContain('amount');
+    const keywords = await api.completeSql({ sql: 'SEL' });
+    expect(keywords.suggestions[0]).toEqual({ text: 'SELECT', start: 0 });
+    // Offsets count characters, not UTF-8 bytes.
+    const accented = await api.completeSql({ sql: "SELECT 'é' AS x, amo" });
+    expect(accented.suggestions).toContainEqual({ text: 'amount', start: "SELECT 'é' AS x, ".length });
+  });
+
   it('pages a table, sorted, and names a missing table', async () => {
     const { api } = await withOrders();
     const page = await api.tablePage({ layer: 'bronze', table: 'orders', offset: 2, limit: 3, sort: [{ column: 'id', descending: true }] });
