@@ -1,6 +1,7 @@
 // Page object for the Pipeline screen: the graph's nodes, the side panel of the selected node
 // (facts, run buttons, SQL editor) and the New model form.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { editorText, replaceEditorText } from './monaco.js';
 
 export class PipelinePage {
   readonly graph: Locator;
@@ -29,8 +30,19 @@ export class PipelinePage {
     return this.page.getByRole('region', { name: `Bronze table ${id}` });
   }
 
-  sqlEditor(id: string): Locator {
-    return this.page.getByRole('textbox', { name: `SQL of ${id}` });
+  /** The Monaco editor inside `scope` (a model's panel, or the New model form). */
+  sqlEditor(scope: Locator): Locator {
+    return scope.getByTestId('model-sql-editor');
+  }
+
+  /** The editor's text, as its lines show it. */
+  sqlText(scope: Locator): Promise<string> {
+    return editorText(this.sqlEditor(scope));
+  }
+
+  /** Replaces the editor's text, as a paste. */
+  writeSql(scope: Locator, sql: string): Promise<void> {
+    return replaceEditorText(this.page, this.sqlEditor(scope), sql);
   }
 
   saveState(id: string): Locator {
@@ -45,7 +57,7 @@ export class PipelinePage {
     await this.node(id).click();
     const panel = this.modelPanel(id);
     await expect(panel).toBeVisible();
-    await expect(this.sqlEditor(id)).toBeVisible();
+    await expect(this.sqlEditor(panel).locator('.monaco-editor')).toBeVisible();
     return panel;
   }
 }

@@ -1,5 +1,6 @@
 // Page object for the SQL screen: the Monaco editor, Run/Cancel, the result's status and grid.
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { editorText, replaceEditorText } from './monaco.js';
 
 export class SqlPage {
   readonly editor: Locator;
@@ -20,17 +21,13 @@ export class SqlPage {
     this.visibleRows = this.results.getByRole('status', { name: 'Visible rows' });
   }
 
-  /** Replaces the editor's text (typed as one input, so no auto-closing brackets get in the way). */
-  async write(sql: string): Promise<void> {
-    await expect(this.editor.locator('.monaco-editor')).toBeVisible();
-    await this.editor.locator('.view-lines').click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(sql);
+  /** Replaces the editor's text, as a paste. */
+  write(sql: string): Promise<void> {
+    return replaceEditorText(this.page, this.editor, sql);
   }
 
-  /** The text of the editor's visible lines (Monaco draws spaces as no-break spaces). */
-  async text(): Promise<string> {
-    return (await this.editor.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ');
+  /** The text of the editor's lines. */
+  text(): Promise<string> {
+    return editorText(this.editor);
   }
 }

@@ -39,7 +39,7 @@ test('shows the sample as a graph from bronze to gold, and a model\'s details an
   await expect(panel).toContainText('incremental');
   await expect(panel).toContainText('models/gold/daily_revenue.sql');
   await expect(panel.getByRole('button', { name: 'gold.fact_sales' })).toBeVisible();
-  await expect(pipeline.sqlEditor('gold.daily_revenue')).toHaveValue(/sum\(line_amount\) AS revenue/);
+  await expect.poll(() => pipeline.sqlText(panel)).toMatch(/sum\(line_amount\) AS revenue/);
   await expect(pipeline.saveState('gold.daily_revenue')).toHaveText('Saved');
 
   // Keyboard: focus a node and press Enter to open it.
@@ -68,20 +68,19 @@ test('a wrong edit is refused with where it went wrong and the file keeps its SQ
   const file = join(workspace, 'models/silver/stg_products.sql');
   const original = await readFile(file, 'utf8');
   const panel = await pipeline.open(id);
-  const editor = pipeline.sqlEditor(id);
-  await expect(editor).toHaveValue(original);
+  await expect.poll(() => pipeline.sqlText(panel)).toBe(original.trimEnd());
 
-  await editor.fill('SELECT product_id\nFROM bronze.productz\n');
+  await pipeline.writeSql(panel, 'SELECT product_id\nFROM bronze.productz\n');
   await expect(pipeline.saveState(id)).toHaveText('Unsaved changes');
   await expect(pipeline.node(id)).toContainText('●');
-  await editor.press('Control+s');
+  await shell.page.keyboard.press('ControlOrMeta+s');
   const refusal = panel.getByRole('alert');
   await expect(refusal).toContainText('bronze.productz');
   await expect(refusal).toContainText('models/silver/stg_products.sql');
   await expect(refusal).toContainText('Nothing was written');
   expect(await readFile(file, 'utf8')).toBe(original);
 
-  await editor.fill('SELECT product_id,\n  name\nFROM bronze.products WHERE\n');
+  await pipeline.writeSql(panel, 'SELECT product_id,\n  name\nFROM bronze.products WHERE\n');
   await panel.getByRole('button', { name: 'Save' }).click();
   await expect(refusal).toContainText(/syntax error/i);
   // The statement ends at WHERE: DuckDB reports the end of input, the start of line 4.
@@ -90,29 +89,31 @@ test('a wrong edit is refused with where it went wrong and the file keeps its SQ
   await expect(panel).toContainText('Save the SQL first');
   expect(await readFile(file, 'utf8')).toBe(original);
 
+  // The refused position is marked in the editor too.
+  await expect(pipeline.sqlEditor(panel).locator('.squiggly-error')).toHaveCount(1);
   await panel.getByRole('button', { name: 'Revert' }).click();
-  await expect(editor).toHaveValue(original);
+  await expect.poll(() => pipeline.sqlText(panel)).toBe(original.trimEnd());
   await expect(pipeline.saveState(id)).toHaveText('Saved');
   await expect(refusal).toHaveCount(0);
 
   const reviewed = `-- Reviewed in the designer.\n${original}`;
-  await editor.fill(reviewed);
-  await editor.press('Control+s');
+  await pipeline.writeSql(panel, reviewed);
+  await shell.page.keyboard.press('ControlOrMeta+s');
   await expect(pipeline.saveState(id)).toHaveText('Saved');
   expect(await readFile(file, 'utf8')).toBe(reviewed);
   await expect(pipeline.node(id)).not.toContainText('●');
 
   // Another editor changes the file while an edit is open: saving would lose that change, so
   // the panel says so, the engine refuses, and Revert brings the file's SQL in.
-  await editor.fill(`${reviewed}-- my edit\n`);
+  await pipeline.writeSql(panel, `${reviewed}-- my edit\n`);
   const external = `-- Changed in another editor.\n${original}`;
   await writeFile(file, external);
   await expect(panel.getByRole('status').filter({ hasText: 'changed on disk while you were editing' })).toBeVisible();
-  await editor.press('Control+s');
+  await shell.page.keyboard.press('ControlOrMeta+s');
   await expect(refusal).toContainText('changed on disk since this edit began');
   expect(await readFile(file, 'utf8')).toBe(external);
   await panel.getByRole('button', { name: 'Revert' }).click();
-  await expect(editor).toHaveValue(external);
+  await expect.poll(() => pipeline.sqlText(panel)).toBe(external.trimEnd());
   await expect(pipeline.saveState(id)).toHaveText('Saved');
 });
 
@@ -123,14 +124,14 @@ test('adds a gold model from a selected table; it joins the graph and runs', asy
   await pipeline.newModelButton.click();
   const form = pipeline.newModelForm;
   await expect(form.getByRole('combobox', { name: 'Layer' })).toHaveValue('gold');
-  await expect(form.getByRole('textbox', { name: 'SQL of the new model' })).toHaveValue(/FROM gold\.fact_sales/);
+  await expect.poll(() => pipeline.sqlText(form)).toMatch(/FROM gold\.fact_sales/);
 
   await form.getByRole('textbox', { name: 'Name' }).fill('revenue by currency');
   await form.getByRole('button', { name: 'Create model' }).click();
   await expect(form.getByRole('alert')).toContainText('cannot name a model');
 
   await form.getByRole('textbox', { name: 'Name' }).fill('revenue_by_currency');
-  await form.getByRole('textbox', { name: 'SQL of the new model' }).fill('SELECT currency, sum(line_amount) AS revenue\nFROM gold.fact_sales\nGROUP BY currency\n');
+  await pipeline.writeSql(form, 'SELECT currency, sum(line_amount) AS revenue\nFROM gold.fact_sales\nGROUP BY currency\n');
   await form.getByRole('button', { name: 'Create model' }).click();
   const id = 'gold.revenue_by_currency';
   await expect(pipeline.modelPanel(id)).toBeVisible();

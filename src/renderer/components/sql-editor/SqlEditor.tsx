@@ -1,5 +1,6 @@
 // A SQL editor (Monaco): highlighting, DuckDB completions, Ctrl+Enter runs the selection (or
-// everything), and an error's line and column marked in place. Controlled by `value`.
+// everything), Ctrl+S saves where there is something to save, and an error's line and column
+// marked in place. Controlled by `value`.
 import { useEffect, useRef } from 'react';
 import { monaco } from './monaco-setup.js';
 
@@ -16,15 +17,21 @@ export interface SqlEditorProps {
   onChange(value: string): void;
   /** Ctrl+Enter (⌘Enter): runs the selected text, or all of it when nothing is selected. */
   onRun?(sql: string, firstLine: number, firstColumn: number): void;
+  /** Ctrl+S (⌘S). */
+  onSave?(): void;
+  /** While a save is on its way: the text can be read and selected, not changed. */
+  readOnly?: boolean;
   /** Where the last run failed, drawn as an error under the text. */
   error?: EditorErrorMark | null;
+  /** For tests: the editor's `data-testid`. */
+  testId?: string;
 }
 
-export default function SqlEditor({ label, value, onChange, onRun, error }: SqlEditorProps) {
+export default function SqlEditor({ label, value, onChange, onRun, onSave, readOnly = false, error, testId = 'sql-editor' }: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const latest = useRef({ onChange, onRun });
-  latest.current = { onChange, onRun };
+  const latest = useRef({ onChange, onRun, onSave });
+  latest.current = { onChange, onRun, onSave };
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -57,6 +64,12 @@ export default function SqlEditor({ label, value, onChange, onRun, error }: SqlE
         else latest.current.onRun?.(model.getValue(), 1, 1);
       },
     });
+    editor.addAction({
+      id: 'ingot.save',
+      label: 'Save SQL',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => latest.current.onSave?.(),
+    });
     return () => {
       changes.dispose();
       editor.dispose();
@@ -72,6 +85,10 @@ export default function SqlEditor({ label, value, onChange, onRun, error }: SqlE
   }, [value]);
 
   useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
+
+  useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
     const markers = error
@@ -81,5 +98,5 @@ export default function SqlEditor({ label, value, onChange, onRun, error }: SqlE
     if (error) editorRef.current?.revealLineInCenterIfOutsideViewport(error.line);
   }, [error]);
 
-  return <div className="sql-editor" ref={host} data-testid="sql-editor" />;
+  return <div className="sql-editor" ref={host} data-testid={testId} aria-busy={readOnly} />;
 }

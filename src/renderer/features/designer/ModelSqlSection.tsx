@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useModelsStore } from '../../stores/models/store.js';
 import { isDirty, selectEditorActions, selectSelectedEditor } from '../../stores/models/selectors.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { SqlTextEditor } from './SqlTextEditor.js';
+import { ModelSqlEditor } from './ModelSqlEditor.js';
 
 export function ModelSqlSection({ model, file }: { model: string; file: string }) {
   const editor = useModelsStore(selectSelectedEditor);
@@ -20,7 +20,14 @@ export function ModelSqlSection({ model, file }: { model: string; file: string }
         </span>
       </header>
       {editor.saved !== null ? (
-        <SqlTextEditor label={`SQL of ${model}`} value={editor.draft} busy={editor.status === 'saving'} onChange={(text) => edit(model, text)} onSave={() => void save(model)} />
+        <ModelSqlEditor
+          label={`SQL of ${model}`}
+          value={editor.draft}
+          busy={editor.status === 'saving'}
+          error={editor.error}
+          onChange={(text) => edit(model, text)}
+          onSave={() => void save(model)}
+        />
       ) : null}
       {editor.error ? <ErrorCallout error={editor.error}>{dirty ? <p className="hint">Nothing was written: {file} still holds the last saved SQL.</p> : null}</ErrorCallout> : null}
       {editor.changedOnDisk ? (

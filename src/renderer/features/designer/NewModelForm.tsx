@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ErrorData } from '../../../shared/errors.js';
 import { useModelsStore } from '../../stores/models/store.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { SqlTextEditor } from './SqlTextEditor.js';
+import { ModelSqlEditor } from './ModelSqlEditor.js';
 
 export interface NewModelFormProps {
   /** The table the model starts from (`layer.name`), or null. */
@@ -52,7 +52,7 @@ export function NewModelForm({ from, onDone }: NewModelFormProps) {
       <p className="muted">
         Saved as <code>models/{layer}/{name.trim() || '…'}.sql</code> and built as the table {layer}.{name.trim() || '…'}.
       </p>
-      <SqlTextEditor label="SQL of the new model" value={sql} busy={busy} onChange={setSql} onSave={() => void submit()} />
+      <ModelSqlEditor label="SQL of the new model" value={sql} busy={busy} error={error} onChange={setSql} onSave={() => void submit()} />
       {error ? <ErrorCallout error={error} /> : null}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>
