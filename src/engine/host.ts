@@ -7,6 +7,7 @@ import { capacityHostHandlers } from './host/capacity.js';
 import { ConnectionPool } from './host/connection-pool.js';
 import type { HostContext } from './host/context.js';
 import { EventHub, type EngineEventSink } from './host/events.js';
+import { exploreHandlers } from './host/explore.js';
 import { helloHandler, ingotVersion } from './host/hello.js';
 import { ingestHandlers } from './host/ingest.js';
 import { modelHandlers } from './host/models.js';
@@ -83,6 +84,7 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     ...modelHandlers(ctx),
     ...pipelineHandlers(ctx, runs),
     ...qualityHandlers(ctx),
+    ...exploreHandlers(ctx),
     ...capacityHostHandlers(ctx),
   };
   let closing: Promise<void> | undefined;

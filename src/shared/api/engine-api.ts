@@ -51,6 +51,7 @@ import {
   ReleaseQuarantineRequestSchema,
   ReleaseQuarantineResultSchema,
 } from './quality.js';
+import { ChartDataRequestSchema, ChartDataSchema, ProfileTableRequestSchema, TableProfileSchema } from './explore.js';
 import {
   CompleteSqlRequestSchema,
   CompleteSqlResultSchema,
@@ -97,6 +98,8 @@ export const ENGINE_METHODS = {
   quarantine: method(QuarantineRequestSchema, ArrowPayloadSchema),
   quarantineSummary: method(QuarantineModelSchema, QuarantineSummarySchema),
   releaseQuarantine: method(ReleaseQuarantineRequestSchema, ReleaseQuarantineResultSchema),
+  profileTable: method(ProfileTableRequestSchema, TableProfileSchema),
+  chartData: method(ChartDataRequestSchema, ChartDataSchema),
   calibrateCapacity: method(CalibrateCapacityRequestSchema, CalibrateCapacityResultSchema),
   listScenarios: method(EmptySchema, ListScenariosResultSchema),
   loadScenario: method(LoadScenarioRequestSchema, LoadScenarioResultSchema),

@@ -2,6 +2,7 @@
 export * from './capacity.js';
 export * from './common.js';
 export * from './engine-api.js';
+export * from './explore.js';
 export * from './ingest.js';
 export * from './pipeline.js';
 export * from './quality.js';

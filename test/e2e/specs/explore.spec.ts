@@ -1,0 +1,70 @@
+// The Explore screen on the sample: after the pipeline builds gold, pick gold.daily_revenue, see a
+// profile of each of its columns, chart its revenue by order_date per month and read the chart's
+// SQL; and an aggregate that does not fit its column (sum of text) refused in place with what to
+// do, the chart coming back once it is fixed. Shares the designer's workspace.
+import { expect, test } from '../fixtures/app.js';
+import { ExplorePage } from '../pages/explore-page.js';
+import { RunsPage } from '../pages/runs-page.js';
+
+test.use({ sampleRows: 2000 });
+
+test('profiles gold.daily_revenue and charts its revenue by month, with the SQL it ran', async ({ shell }) => {
+  await shell.goTo('Runs');
+  const runs = new RunsPage(shell.page);
+  const runId = await runs.startRun('+daily_revenue');
+  await expect(runs.runStatus(runId)).toHaveText('Succeeded', { timeout: 120_000 });
+
+  await shell.goTo('Explore');
+  const explore = new ExplorePage(shell.page);
+  await expect(shell.page.getByRole('heading', { name: 'Pick a table to explore' })).toBeVisible();
+  await explore.pickTable('gold.daily_revenue');
+
+  const profiles = explore.profiles('gold.daily_revenue');
+  await expect(profiles.getByRole('listitem')).toHaveCount(5);
+  await expect(explore.profile('order_date')).toContainText('temporal');
+  await expect(explore.profile('order_date').getByRole('img', { name: /^Histogram of order_date, by (day|month|year): \d+ points? / })).toBeVisible();
+  await expect(explore.profile('currency').getByRole('table', { name: 'Most frequent values of currency' })).toContainText('EUR');
+  const revenue = explore.profile('revenue');
+  await expect(revenue).toContainText('number');
+  await expect(revenue).toContainText(/Mean\s*[\d,]+(\.\d+)?/);
+  await expect(revenue).toContainText(/NULLs\s*0 \(0%\)/);
+  await expect(revenue.getByRole('img', { name: /^Histogram of revenue, \d+ equal-width bins: / })).toBeVisible();
+  await expect(shell.page.getByLabel('Profile summary')).toContainText(/[\d,]+ rows · 5 columns · profiled in/);
+
+  await explore.setting('Group by (x)').selectOption('order_date');
+  await explore.setting('Bucket').selectOption('month');
+  await explore.setting('Aggregate').selectOption('sum');
+  await explore.setting('Value (y)').selectOption('revenue');
+  const chart = explore.chart('sum(revenue) by month of order_date');
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('aria-label', /\d+ points? (from \d{4}-\d{2} to \d{4}-\d{2}|, \d{4}-\d{2}); (highest|value) /);
+
+  await explore.showSql();
+  await expect(explore.chartSql).toContainText(`strftime(date_trunc('month', "order_date"), '%Y-%m')`);
+  await expect(explore.chartSql).toContainText('sum("revenue")');
+  await expect(explore.chartSql).toContainText('FROM "gold"."daily_revenue"');
+
+  // The numbers behind the chart, as a table: one row per month.
+  await explore.chartSection.getByText('Data table').click();
+  const data = explore.chartSection.getByRole('table', { name: 'Data of sum(revenue) by month of order_date' });
+  await expect(data.getByRole('row').nth(1)).toContainText(/^\d{4}-\d{2}/);
+  await expect(shell.alerts).toHaveCount(0);
+});
+
+test('refuses to sum a text column in place, and draws again once the value is a number', async ({ shell }) => {
+  await shell.goTo('Explore');
+  const explore = new ExplorePage(shell.page);
+  await explore.pickTable('bronze.orders');
+  await expect(explore.profile('status').getByRole('table', { name: 'Most frequent values of status' })).toBeVisible();
+
+  await explore.setting('Group by (x)').selectOption('status');
+  await explore.setting('Aggregate').selectOption('sum');
+  await explore.setting('Value (y)').selectOption('status');
+  const refusal = explore.chartSection.getByRole('alert');
+  await expect(refusal).toContainText('sum needs a number column; "status" is VARCHAR.');
+  await expect(refusal).toContainText('Pick a number column for y');
+
+  await explore.setting('Value (y)').selectOption('total_amount');
+  await expect(refusal).toHaveCount(0);
+  await expect(explore.chart('sum(total_amount) by status')).toBeVisible();
+});
