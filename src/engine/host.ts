@@ -4,6 +4,7 @@
 // schedules and watches its files while it is open.
 import type { EngineHandlers } from '../shared/api/engine-api.js';
 import { capacityHostHandlers } from './host/capacity.js';
+import { catalogHandlers } from './host/catalog.js';
 import { ConnectionPool } from './host/connection-pool.js';
 import type { HostContext } from './host/context.js';
 import { EventHub, type EngineEventSink } from './host/events.js';
@@ -85,6 +86,7 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     ...pipelineHandlers(ctx, runs),
     ...qualityHandlers(ctx),
     ...exploreHandlers(ctx),
+    ...catalogHandlers(ctx),
     ...capacityHostHandlers(ctx),
   };
   let closing: Promise<void> | undefined;

@@ -11,6 +11,13 @@ import {
   SaveScenarioRequestSchema,
   SaveScenarioResultSchema,
 } from './capacity.js';
+import {
+  CatalogResultSchema,
+  ExportDbtRequestSchema,
+  ExportDbtResultSchema,
+  ExportLakeRequestSchema,
+  ExportLakeResultSchema,
+} from './catalog.js';
 import { ArrowPayloadSchema, EmptySchema, OkSchema } from './common.js';
 import {
   AddFileSourceRequestSchema,
@@ -100,6 +107,9 @@ export const ENGINE_METHODS = {
   releaseQuarantine: method(ReleaseQuarantineRequestSchema, ReleaseQuarantineResultSchema),
   profileTable: method(ProfileTableRequestSchema, TableProfileSchema),
   chartData: method(ChartDataRequestSchema, ChartDataSchema),
+  catalog: method(EmptySchema, CatalogResultSchema),
+  exportLake: method(ExportLakeRequestSchema, ExportLakeResultSchema),
+  exportDbt: method(ExportDbtRequestSchema, ExportDbtResultSchema),
   calibrateCapacity: method(CalibrateCapacityRequestSchema, CalibrateCapacityResultSchema),
   listScenarios: method(EmptySchema, ListScenariosResultSchema),
   loadScenario: method(LoadScenarioRequestSchema, LoadScenarioResultSchema),

@@ -1,5 +1,6 @@
 // The engine contract, re-exported from one place.
 export * from './capacity.js';
+export * from './catalog.js';
 export * from './common.js';
 export * from './engine-api.js';
 export * from './explore.js';
