@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../../src/shared/api/pipeline.js';
 import { IngotError } from '../../../src/shared/errors.js';
-import { connectedHost, type Connected } from './host-helpers.js';
+import { connectedHost, runToEnd, type Connected } from './host-helpers.js';
 
 let connected: Connected | undefined;
 afterEach(async () => {
@@ -37,15 +36,7 @@ async function documentedShop(): Promise<Connected> {
   await writeFile(join(c.root, 'models/silver/orders.sql'), 'SELECT order_id, amount FROM bronze.orders\n');
   await writeFile(join(c.root, 'models/silver/orders.yaml'), SIDECAR);
   await writeFile(join(c.root, 'models/gold/revenue.sql'), 'SELECT sum(amount) AS revenue FROM silver.orders\n');
-  const finished = new Promise<RunEvent>((resolve) => {
-    const stop = c.api.onRunEvent((e) => {
-      if (e.type !== 'run-finished') return;
-      stop();
-      resolve(e);
-    });
-  });
-  await c.api.startRun({ select: '' });
-  expect(await finished).toMatchObject({ status: 'success' });
+  expect(await runToEnd(c)).toMatchObject({ status: 'success' });
   return c;
 }
 

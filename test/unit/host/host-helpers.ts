@@ -7,6 +7,7 @@ import { ENGINE_CONTRACT, type EngineApi } from '../../../src/shared/api/engine-
 import { createRpcClient } from '../../../src/shared/rpc/client.js';
 import { inProcessPair } from '../../../src/shared/rpc/in-process.js';
 import { serveRpc } from '../../../src/shared/rpc/server.js';
+import type { RunEvent } from '../../../src/shared/api/pipeline.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 export interface Connected {
@@ -32,4 +33,17 @@ export async function connectedHost(name = 'host-test'): Promise<Connected> {
       await host.close();
     },
   };
+}
+
+/** Starts a run of `select` (everything by default) and resolves to its `run-finished` event. */
+export async function runToEnd(c: Connected, select = ''): Promise<Extract<RunEvent, { type: 'run-finished' }>> {
+  const finished = new Promise<Extract<RunEvent, { type: 'run-finished' }>>((resolve) => {
+    const stop = c.api.onRunEvent((e) => {
+      if (e.type !== 'run-finished') return;
+      stop();
+      resolve(e);
+    });
+  });
+  await c.api.startRun({ select });
+  return finished;
 }

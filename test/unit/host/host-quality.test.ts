@@ -5,9 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../../src/shared/api/pipeline.js';
 import { IngotError } from '../../../src/shared/errors.js';
-import { connectedHost, type Connected } from './host-helpers.js';
+import { connectedHost, runToEnd, type Connected } from './host-helpers.js';
 
 let connected: Connected | undefined;
 afterEach(async () => {
@@ -33,15 +32,7 @@ async function checkedShop(): Promise<Connected> {
   await mkdir(join(c.root, 'models/silver'), { recursive: true });
   await writeFile(join(c.root, 'models/silver/orders.sql'), 'SELECT order_id, customer_id, amount FROM bronze.orders\n');
   await writeFile(join(c.root, 'models/silver/orders.yaml'), CHECKS);
-  const finished = new Promise<RunEvent>((resolve) => {
-    const stop = c.api.onRunEvent((e) => {
-      if (e.type !== 'run-finished') return;
-      stop();
-      resolve(e);
-    });
-  });
-  await c.api.startRun({ select: '' });
-  expect(await finished).toMatchObject({ status: 'success' });
+  expect(await runToEnd(c)).toMatchObject({ status: 'success' });
   return c;
 }
 

@@ -33,7 +33,7 @@ export function CatalogEntryView({ entry, onSelect }: { entry: CatalogEntry; onS
     navigate('pipeline');
   };
   return (
-    <article className="catalog-entry" aria-label={`Catalog entry ${id}`}>
+    <article className="panel catalog-entry" aria-label={`Catalog entry ${id}`}>
       <header className="catalog-entry__header">
         <span className={`layer-badge layer-badge--${entry.layer}`}>{entry.layer}</span>
         <h2>{entry.name}</h2>

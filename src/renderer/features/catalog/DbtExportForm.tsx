@@ -25,7 +25,7 @@ export function DbtExportForm() {
       .finally(() => setBusy(false));
   };
   return (
-    <form className="export-form" aria-label="Export a dbt project" onSubmit={onSubmit}>
+    <form className="panel export-form" aria-label="Export a dbt project" onSubmit={onSubmit}>
       <h3>dbt project</h3>
       <p className="muted">The models with ref() and source(), their docs and checks as dbt tests, for dbt-duckdb and beyond.</p>
       <label className="field">

@@ -33,7 +33,7 @@ export function LakeExportForm() {
       .finally(() => setBusy(false));
   };
   return (
-    <form className="export-form" aria-label="Export a Parquet lake" onSubmit={onSubmit}>
+    <form className="panel export-form" aria-label="Export a Parquet lake" onSubmit={onSubmit}>
       <h3>Parquet lake</h3>
       <p className="muted">Each table as Parquet files, with a manifest; for Spark, Trino, DuckDB anywhere.</p>
       <label className="field">

@@ -21,8 +21,8 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
     </button>
   );
   return (
-    <section className="designer-panel" aria-label={`Model ${id}`}>
-      <header className="designer-panel__header">
+    <section className="panel designer-panel" aria-label={`Model ${id}`}>
+      <header className="panel designer-panel__header">
         <span className={`layer-badge layer-badge--${model.layer}`}>{model.layer}</span>
         <h2>{model.name}</h2>
       </header>
@@ -44,11 +44,11 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
         </div>
         <div>
           <dt>Reads</dt>
-          <dd className="designer-panel__links">{model.dependsOn.length === 0 ? 'nothing' : model.dependsOn.map(link)}</dd>
+          <dd className="panel designer-panel__links">{model.dependsOn.length === 0 ? 'nothing' : model.dependsOn.map(link)}</dd>
         </div>
         <div>
           <dt>Read by</dt>
-          <dd className="designer-panel__links">{readers.length === 0 ? 'no model' : readers.map(link)}</dd>
+          <dd className="panel designer-panel__links">{readers.length === 0 ? 'no model' : readers.map(link)}</dd>
         </div>
         <div>
           <dt>Latest run</dt>

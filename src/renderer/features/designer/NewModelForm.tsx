@@ -32,8 +32,8 @@ export function NewModelForm({ from, onDone }: NewModelFormProps) {
     void submit();
   };
   return (
-    <form className="designer-panel new-model" aria-label="New model" onSubmit={onSubmit}>
-      <header className="designer-panel__header">
+    <form className="panel designer-panel new-model" aria-label="New model" onSubmit={onSubmit}>
+      <header className="panel designer-panel__header">
         <h2>New model</h2>
       </header>
       <div className="new-model__fields">

@@ -46,7 +46,7 @@ export function PipelineScreen() {
   ) : selectedBronze !== null ? (
     <SourcePanel name={selectedBronze} models={models} onNewModel={(from) => setCreating({ from })} />
   ) : (
-    <section className="designer-panel designer-panel--hint">
+    <section className="panel designer-panel designer-panel--hint">
       <h2>Select a table</h2>
       <p>Click a node, or move to it with Tab and press Enter, to see what it reads, run it and edit its SQL.</p>
     </section>

@@ -19,8 +19,8 @@ export function SourcePanel({ name, models, onNewModel }: { name: string; models
   const select = useModelsStore((s) => s.select);
   const readers = readersOf(models, id);
   return (
-    <section className="designer-panel" aria-label={`Bronze table ${id}`}>
-      <header className="designer-panel__header">
+    <section className="panel designer-panel" aria-label={`Bronze table ${id}`}>
+      <header className="panel designer-panel__header">
         <span className="layer-badge layer-badge--bronze">bronze</span>
         <h2>{name}</h2>
       </header>
@@ -47,7 +47,7 @@ export function SourcePanel({ name, models, onNewModel }: { name: string; models
         </div>
         <div>
           <dt>Read by</dt>
-          <dd className="designer-panel__links">
+          <dd className="panel designer-panel__links">
             {readers.length === 0
               ? 'no model yet'
               : readers.map((r) => (
