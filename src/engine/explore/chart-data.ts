@@ -36,6 +36,7 @@ export async function chartData(conn: SqlConnection, request: ChartRequest, opti
     xKind: query.xKind,
     ...series(query, rows, truncated),
     groups,
+    shown: rows.length,
     truncated,
     order: query.order,
     valueLabel: valueLabel(request.aggregate, request.y),

@@ -45,6 +45,8 @@ function numberBins(stats: ColumnStats): NumberBins | null {
   const { low, high } = stats;
   if (low === null || high === null) return null;
   const span = high - low;
+  // Values near the edges of DOUBLE (±1.7e308) span more than a double holds: no bins then.
+  if (!Number.isFinite(span)) return null;
   if (INTEGER.test(stats.column.type.trim())) {
     const width = Math.max(1, Math.ceil((span + 1) / TARGET_BINS));
     return { unit: 'bin', low, width, count: Math.ceil((span + 1) / width), integer: true };

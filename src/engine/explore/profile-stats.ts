@@ -43,6 +43,9 @@ function prepared(column: TableColumn, i: number): string[] {
   return out;
 }
 
+/** Magnitude from which squares summed over many rows could overflow a double. */
+const STDDEV_LIMIT = '1e150';
+
 /** The aggregates of column `i`; every alias starts with `c<i>_`. */
 function aggregates(column: TableColumn, i: number): string[] {
   const a = (name: string): string => `c${i}_${name}`;
@@ -53,7 +56,9 @@ function aggregates(column: TableColumn, i: number): string[] {
     const d = `d${i}`;
     out.push(
       `avg(${d}) AS ${a('mean')}`,
-      `stddev_samp(${d}) AS ${a('stddev')}`,
+      // DuckDB fails the whole query when a spread overflows a double, so values from 1e150 up are
+      // left out of it, and a column holding any has no spread (rather than a wrong one).
+      `CASE WHEN max(abs(${d})) < ${STDDEV_LIMIT} THEN stddev_samp(CASE WHEN abs(${d}) < ${STDDEV_LIMIT} THEN ${d} END) END AS ${a('stddev')}`,
       `approx_quantile(${d}, [0.25, 0.5, 0.75]) AS ${a('quartiles')}`,
       `min(${d}) AS ${a('low')}`,
       `max(${d}) AS ${a('high')}`,

@@ -111,6 +111,8 @@ export const ChartDataSchema = z.object({
   values: z.array(z.number().nullable()),
   /** Groups before the limit. */
   groups: z.number().nonnegative(),
+  /** Groups kept by the limit (the labels may also hold empty buckets drawn between them). */
+  shown: z.number().nonnegative(),
   truncated: z.boolean(),
   order: ChartOrderSchema,
   /** What the values are, e.g. `sum(revenue)` or `count(*)`. */

@@ -149,6 +149,13 @@ describe('engine host: explore profiles', () => {
     ]);
   });
 
+  it('profiles numbers at the edges of DOUBLE, whose span no double holds, without a histogram', async () => {
+    const c = (connected = await connectedHost('edges'));
+    await c.host.workspace.db.withConnection((conn) => conn.run('CREATE TABLE gold.extremes AS SELECT * FROM (VALUES (-1.7e308::DOUBLE), (1.7e308::DOUBLE), (0::DOUBLE)) t(x)'));
+    const profile = await c.api.profileTable({ layer: 'gold', table: 'extremes' });
+    expect(column(profile, 'x')).toMatchObject({ nulls: 0, histogram: null, stddev: null, mean: 0 });
+  });
+
   it('profiles a reservoir sample of a table above the threshold, and says so', async () => {
     const { api } = await exploreShop();
     const profile = await api.profileTable({ layer: 'gold', table: 'mixed', sampleAbove: 100, sampleSize: 50 });
@@ -180,7 +187,7 @@ describe('engine host: explore charts', () => {
   it('buckets dates by day, week, month and year, in time order with NULL last', async () => {
     const { api } = await exploreShop();
     const monthly = await api.chartData({ layer: 'gold', table: 'sales', x: 'order_date', y: 'revenue', aggregate: 'sum', bucket: 'month' });
-    expect(monthly).toMatchObject({ xKind: 'temporal', order: 'x', groups: 4, truncated: false, valueLabel: 'sum(revenue)' });
+    expect(monthly).toMatchObject({ xKind: 'temporal', order: 'x', groups: 4, shown: 4, truncated: false, valueLabel: 'sum(revenue)' });
     expect(monthly.labels).toEqual(['2024-01', '2024-02', '2024-03', 'NULL']);
     expect(monthly.values).toEqual([30, 5.5, null, 7.25]);
     expect(monthly.sql).toContain(`date_trunc('month', "order_date")`);
@@ -215,7 +222,7 @@ describe('engine host: explore charts', () => {
     const largest = await api.chartData({ layer: 'gold', table: 'sales', x: 'currency', y: 'revenue', aggregate: 'sum' });
     expect(largest).toMatchObject({ xKind: 'text', order: 'value', labels: ['USD', 'EUR'] });
     const top1 = await api.chartData({ layer: 'gold', table: 'sales', x: 'currency', limit: 1 });
-    expect(top1).toMatchObject({ labels: ['EUR'], values: [3], groups: 2, truncated: true });
+    expect(top1).toMatchObject({ labels: ['EUR'], values: [3], groups: 2, shown: 1, truncated: true });
     expect(top1.sql).toContain('LIMIT 1');
   });
 

@@ -51,7 +51,8 @@ export default function SqlEditor({ label, value, onChange, onRun, onSave, readO
     });
     editorRef.current = editor;
     const changes = editor.onDidChangeModelContent(() => latest.current.onChange(editor.getValue()));
-    editor.addAction({
+    // Actions register commands and keybindings globally; editor.dispose() does not remove them.
+    const run = editor.addAction({
       id: 'ingot.run',
       label: 'Run SQL',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
@@ -64,7 +65,7 @@ export default function SqlEditor({ label, value, onChange, onRun, onSave, readO
         else latest.current.onRun?.(model.getValue(), 1, 1);
       },
     });
-    editor.addAction({
+    const save = editor.addAction({
       id: 'ingot.save',
       label: 'Save SQL',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
@@ -72,6 +73,8 @@ export default function SqlEditor({ label, value, onChange, onRun, onSave, readO
     });
     return () => {
       changes.dispose();
+      run.dispose();
+      save.dispose();
       editor.dispose();
       editorRef.current = null;
     };
@@ -79,24 +82,38 @@ export default function SqlEditor({ label, value, onChange, onRun, onSave, readO
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Options first: a save ends read-only mode in the same render that brings the saved text.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly, ariaLabel: label });
+  }, [readOnly, label]);
+
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor && editor.getValue() !== value) editor.setValue(value);
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === value) return;
+    // An edit, not setValue: the cursor stays where it was and Ctrl+Z can undo the change.
+    editor.executeEdits('ingot', [{ range: model.getFullModelRange(), text: value }]);
+    editor.pushUndoStop();
   }, [value]);
 
+  // The mark follows the error itself, not each render, so typing elsewhere does not jump back to it.
+  const line = error?.line;
+  const column = error?.column;
+  const message = error?.message;
   useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly });
-  }, [readOnly]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
-    const markers = error
-      ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column, endLineNumber: error.line, endColumn: model.getLineMaxColumn(Math.min(error.line, model.getLineCount())) }]
-      : [];
-    monaco.editor.setModelMarkers(model, 'ingot', markers);
-    if (error) editorRef.current?.revealLineInCenterIfOutsideViewport(error.line);
-  }, [error]);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    if (line === undefined || column === undefined) {
+      monaco.editor.setModelMarkers(model, 'ingot', []);
+      return;
+    }
+    const at = Math.min(line, model.getLineCount());
+    monaco.editor.setModelMarkers(model, 'ingot', [
+      { severity: monaco.MarkerSeverity.Error, message: message ?? '', startLineNumber: at, startColumn: column, endLineNumber: at, endColumn: model.getLineMaxColumn(at) },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(at);
+  }, [line, column, message]);
 
   return <div className="sql-editor" ref={host} data-testid={testId} aria-busy={readOnly} />;
 }

@@ -15,7 +15,7 @@ export function ChartResult({ chart, title, xLabel }: { chart: ChartData; title:
     <div className="chart-result">
       <p className="muted" aria-label="Chart extent">
         {chart.truncated
-          ? `The first ${formatCount(chart.labels.length)} of ${formatCount(chart.groups)} groups, ${chart.order === 'x' ? 'in x order' : 'largest first'}.`
+          ? `The first ${formatCount(chart.shown)} of ${formatCount(chart.groups)} groups, ${chart.order === 'x' ? 'in x order' : 'largest first'}.`
           : `${formatCount(chart.groups)} ${chart.groups === 1 ? 'group' : 'groups'}.`}
       </p>
       <ValueChart title={title} labels={chart.labels} values={chart.values} mode={line ? 'line' : 'bar'} xLabel={xLabel} />
