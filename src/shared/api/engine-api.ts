@@ -62,10 +62,11 @@ import { ChartDataRequestSchema, ChartDataSchema, ProfileTableRequestSchema, Tab
 import {
   CompleteSqlRequestSchema,
   CompleteSqlResultSchema,
-  CountQueryRequestSchema,
-  CountQueryResultSchema,
   ListTablesResultSchema,
   QueryRequestSchema,
+  ResultPageRequestSchema,
+  RunSqlRequestSchema,
+  RunSqlResultSchema,
   TablePageRequestSchema,
 } from './tables.js';
 import { HelloRequestSchema, HelloResultSchema, WorkspaceChangeSchema } from './workspace.js';
@@ -84,7 +85,8 @@ export const ENGINE_METHODS = {
   listTables: method(EmptySchema, ListTablesResultSchema),
   tablePage: method(TablePageRequestSchema, ArrowPayloadSchema),
   query: method(QueryRequestSchema, ArrowPayloadSchema),
-  countQuery: method(CountQueryRequestSchema, CountQueryResultSchema),
+  runSql: method(RunSqlRequestSchema, RunSqlResultSchema),
+  resultPage: method(ResultPageRequestSchema, ArrowPayloadSchema),
   completeSql: method(CompleteSqlRequestSchema, CompleteSqlResultSchema),
   listSources: method(EmptySchema, ListSourcesResultSchema),
   previewFile: method(PreviewFileRequestSchema, PreviewResultSchema),

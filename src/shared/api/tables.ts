@@ -39,8 +39,21 @@ export const QueryRequestSchema = z.object({
 });
 export type QueryRequest = z.input<typeof QueryRequestSchema>;
 
-export const CountQueryRequestSchema = z.object({ sql: QuerySqlSchema });
-export const CountQueryResultSchema = z.object({ rows: z.number().int().nonnegative() });
+/** Runs one query for the SQL editor and keeps its rows, so a grid pages through the same result. */
+export const RunSqlRequestSchema = z.object({ sql: QuerySqlSchema });
+export const RunSqlResultSchema = z.object({
+  resultId: z.number().int(),
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rowCount: z.number().int().nonnegative(),
+  /** More rows than are kept (5,000,000): only the first are shown. */
+  truncated: z.boolean(),
+});
+export type RunSqlResult = z.infer<typeof RunSqlResultSchema>;
+export const ResultPageRequestSchema = z.object({
+  resultId: z.number().int(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(100_000),
+});
 
 /** The SQL before the cursor; DuckDB's autocomplete suggests what may come next. */
 export const CompleteSqlRequestSchema = z.object({ sql: z.string().max(100_000) });

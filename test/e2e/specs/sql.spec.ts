@@ -1,19 +1,24 @@
 // The SQL screen on the sample: a query typed in the editor runs with Ctrl+Enter, its result is
-// counted and paged in a grid; an error is shown with its position and marked in the editor; a
+// kept by the engine and paged in a grid (EXPLAIN's rows come at once); an error is shown with its position and marked in the editor; a
 // write is refused; DuckDB's completions pop up while typing; the text survives a reload.
 import { expect, test } from '../fixtures/app.js';
 import { SqlPage } from '../pages/sql-page.js';
 
-test('runs a query and pages its counted result; errors are marked where they are', async ({ shell }) => {
+test('runs a query and pages the result the engine keeps; errors are marked where they are', async ({ shell }) => {
   await shell.goTo('SQL');
   const sql = new SqlPage(shell.page);
   await sql.write('SELECT order_id, status\nFROM bronze.orders\nORDER BY order_id');
   await shell.page.keyboard.press('ControlOrMeta+Enter');
-  // More rows than the first page (1,000): the total comes from a count.
   await expect(sql.status).toContainText(/^[1-9],\d{3} rows · 2 columns/);
   const total = ((await sql.status.textContent()) ?? '').split(' ')[0] ?? '';
   await expect(sql.grid).toBeVisible();
   await expect(sql.visibleRows).toContainText(`of ${total}`);
+
+  // EXPLAIN's output is not kept for paging; its rows come at once.
+  await sql.write('EXPLAIN SELECT * FROM bronze.orders');
+  await shell.page.keyboard.press('ControlOrMeta+Enter');
+  await expect(sql.status).toContainText(/^[1-9]\d* rows? · 2 columns/);
+  await expect(sql.visibleRows).toContainText('Rows 1–');
 
   await sql.write('SELECT order_id,\n  amout\nFROM bronze.orders');
   await sql.runButton.click();

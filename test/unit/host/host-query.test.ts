@@ -45,15 +45,44 @@ describe('engine host', () => {
     expect(limited.rowCount).toBe(4);
   });
 
-  it('pages through a query\'s result and counts its rows, as the SQL editor\'s grid does', async () => {
+  it('pages a query\'s own result by offset', async () => {
     const { api } = await withOrders();
-    const sql = 'SELECT id FROM bronze.orders WHERE id % 2 = 1 ORDER BY id DESC';
-    const page = await api.query({ sql, offset: 1, limit: 2 });
+    const page = await api.query({ sql: 'SELECT id FROM bronze.orders WHERE id % 2 = 1 ORDER BY id DESC', offset: 1, limit: 2 });
     expect(Array.from(tableFromIPC(page.ipc).getChild('id')?.toArray() ?? [], Number)).toEqual([7, 5]);
-    expect(await api.countQuery({ sql })).toEqual({ rows: 5 });
-    const err = await failure(api.countQuery({ sql: 'SELECT nope FROM bronze.orders' }));
-    expect(err.code).toBe('SQL_ERROR');
-    expect((await failure(api.countQuery({ sql: 'DELETE FROM bronze.orders' }))).code).toBe('INVALID_INPUT');
+  });
+
+  it('keeps an editor query\'s result, so every page comes from the same rows, even without an order', async () => {
+    const { api, host } = await withOrders();
+    await host.workspace.db.withConnection((c) => c.run('CREATE TABLE bronze.events AS SELECT range % 1000 AS k FROM range(300000)'));
+    // A parallel GROUP BY without ORDER BY: each run may return its groups in another order.
+    const sql = 'SELECT k, count(*) AS n FROM bronze.events GROUP BY k';
+    const result = await api.runSql({ sql });
+    expect(result).toMatchObject({ rowCount: 1000, truncated: false, columns: [{ name: 'k', type: 'BIGINT' }, { name: 'n', type: 'BIGINT' }] });
+    const keys = async (offset: number, limit: number): Promise<number[]> =>
+      Array.from(tableFromIPC((await api.resultPage({ resultId: result.resultId, offset, limit })).ipc).getChild('k')?.toArray() ?? [], Number);
+    const whole = await keys(0, 1000);
+    const paged = [...(await keys(0, 300)), ...(await keys(300, 300)), ...(await keys(600, 400))];
+    expect(paged).toEqual(whole);
+    expect(new Set(whole).size).toBe(1000);
+    expect(await keys(990, 100)).toHaveLength(10);
+  });
+
+  it('keeps results read-only, relocates their errors, drops the oldest, and refuses what cannot be kept', async () => {
+    const { api, host } = await withOrders();
+    await host.workspace.db.withConnection((c) => c.run('CREATE SEQUENCE bronze.ids'));
+    const write = (await api.runSql({ sql: "SELECT nextval('bronze.ids') AS id" }).catch((e: unknown) => e)) as IngotError;
+    expect(write.code).toBe('INVALID_INPUT');
+    expect(write.message).toContain('read-only');
+    const typo = (await api.runSql({ sql: 'SELECT id,\n  amout\nFROM bronze.orders' }).catch((e: unknown) => e)) as IngotError;
+    expect(typo.code).toBe('SQL_ERROR');
+    expect(typo.detail).toMatchObject({ line: 2 });
+    const explain = (await api.runSql({ sql: 'EXPLAIN SELECT * FROM bronze.orders' }).catch((e: unknown) => e)) as IngotError;
+    expect(explain.detail?.reason).toBe('not-keepable');
+
+    const first = await api.runSql({ sql: 'SELECT 1 AS one' });
+    for (let i = 0; i < 4; i++) await api.runSql({ sql: `SELECT ${i} AS x` });
+    const gone = (await api.resultPage({ resultId: first.resultId, offset: 0, limit: 10 }).catch((e: unknown) => e)) as IngotError;
+    expect(gone.code).toBe('NOT_FOUND');
   });
 
   it('suggests what may follow the text before the cursor: tables of a schema, columns, keywords', async () => {

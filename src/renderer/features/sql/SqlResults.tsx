@@ -1,6 +1,9 @@
 // The result of the latest run: how many rows and how long, then a grid that pages through the
-// rows from the engine (so a result of millions of rows stays light); or why it failed.
-import { useCallback } from 'react';
+// result the engine keeps (so a result of millions of rows stays light, and every page comes
+// from the same rows); or why it failed.
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { useCallback, useMemo } from 'react';
+import type { ArrowPayload } from '../../../shared/api/index.js';
 import { engineConnection } from '../../api/engine.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { PagedGrid } from '../../components/grid/PagedGrid.js';
@@ -10,7 +13,7 @@ import type { SqlRun } from '../../stores/sql/initial-state.js';
 import { useToastsStore } from '../../stores/toasts/store.js';
 
 export function SqlResults({ run }: { run: SqlRun }) {
-  const fetchPage = useCallback<PageFetcher>((offset, limit, signal) => engineConnection().api.query({ sql: run.sql, offset, limit }, { signal }), [run.sql]);
+  const fetchPage = useMemo<PageFetcher>(() => (run.rows ? localPages(run.rows) : keptPages(run.resultId)), [run.rows, run.resultId]);
   const onError = useCallback((error: unknown) => useToastsStore.getState().showError('Could not read rows of the result', error), []);
   if (run.status === 'running') {
     return (
@@ -27,7 +30,7 @@ export function SqlResults({ run }: { run: SqlRun }) {
     );
   }
   if (run.status === 'failed' && run.error) return <ErrorCallout error={run.error} />;
-  const rows = `${formatCount(run.rowCount)}${run.countFailed ? '+' : ''} row${run.rowCount === 1 ? '' : 's'}`;
+  const rows = `${run.truncated ? 'first ' : ''}${formatCount(run.rowCount)} row${run.rowCount === 1 ? '' : 's'}${run.truncated ? ' (more were not kept)' : ''}`;
   return (
     <>
       <p className="muted" role="status" aria-label="Query status">
@@ -39,4 +42,22 @@ export function SqlResults({ run }: { run: SqlRun }) {
       ) : null}
     </>
   );
+}
+
+/** Pages of the result the engine keeps. */
+function keptPages(resultId: number | null): PageFetcher {
+  return (offset, limit, signal) => {
+    if (resultId === null) return Promise.reject(new Error('no result to page'));
+    return engineConnection().api.resultPage({ resultId, offset, limit }, { signal });
+  };
+}
+
+/** Pages cut from rows already here (the output of EXPLAIN, PRAGMA and the like). */
+function localPages(rows: ArrowPayload): PageFetcher {
+  const table = tableFromIPC(rows.ipc);
+  return (offset, limit) => {
+    const page = table.slice(offset, offset + limit);
+    // A fresh copy: its buffer is a plain ArrayBuffer, as the grid's payloads are.
+    return Promise.resolve({ ipc: new Uint8Array(tableToIPC(page, 'stream')), columns: rows.columns, rowCount: page.numRows });
+  };
 }

@@ -14,9 +14,14 @@ export interface SqlRun {
   start: EditorPosition;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   columns: ArrowPayload['columns'];
-  /** Rows in the whole result (a lower bound when `countFailed`). */
+  /** Rows the grid shows. */
   rowCount: number;
-  countFailed: boolean;
+  /** The result kept by the engine, which the grid pages through. */
+  resultId: number | null;
+  /** The rows themselves, for statements whose output is not kept (EXPLAIN, PRAGMA): small, all here. */
+  rows: ArrowPayload | null;
+  /** More rows than were kept: only the first `rowCount` are shown. */
+  truncated: boolean;
   elapsedMs: number | null;
   error: ErrorData | null;
 }

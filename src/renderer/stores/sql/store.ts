@@ -1,14 +1,17 @@
-// SQL store: the editor's text, and the latest run of it — its columns and row count for the
-// grid (which pages the rows from the engine itself), how long it took, or why it failed. A new
-// run cancels the one before; Cancel interrupts DuckDB.
+// SQL store: the editor's text, and the latest run of it — the result the engine keeps for the
+// grid to page through (or, for EXPLAIN and the like, the rows themselves), how long it took, or
+// why it failed. A new run cancels the one before; Cancel interrupts DuckDB.
 import { create } from 'zustand';
 import { engineConnection } from '../../api/engine.js';
 import { errorDataOf } from '../../api/error-data.js';
 import type { EditorPosition } from './error-position.js';
+
+/** The reason the engine gives for output it does not keep for paging. */
+const NOT_KEEPABLE = 'not-keepable';
 import { initialSqlState, TEXT_KEY, type SqlRun, type SqlState } from './initial-state.js';
 
-/** Rows fetched by the first request; a result that fits needs no separate count. */
-export const FIRST_PAGE = 1000;
+/** Rows of a statement whose output the engine does not keep (EXPLAIN, PRAGMA): they come at once. */
+export const UNKEPT_LIMIT = 10_000;
 
 export interface SqlActions {
   setText(text: string): void;
@@ -40,22 +43,17 @@ export const useSqlStore = create<SqlStore>()((set) => {
       controller = own;
       const id = ++lastId;
       const began = performance.now();
-      set({ current: { id, sql, start, status: 'running', columns: [], rowCount: 0, countFailed: false, elapsedMs: null, error: null } });
+      set({ current: { id, sql, start, status: 'running', columns: [], rowCount: 0, resultId: null, rows: null, truncated: false, elapsedMs: null, error: null } });
       const { api } = engineConnection();
       try {
-        const first = await api.query({ sql, limit: FIRST_PAGE, offset: 0 }, { signal: own.signal });
-        let rowCount = first.rowCount;
-        let countFailed = false;
-        if (first.rowCount === FIRST_PAGE) {
-          try {
-            rowCount = (await api.countQuery({ sql }, { signal: own.signal })).rows;
-          } catch (err) {
-            if (own.signal.aborted) throw err;
-            // Statements that cannot be counted (PRAGMA-like) still show their first rows.
-            countFailed = true;
-          }
+        try {
+          const kept = await api.runSql({ sql }, { signal: own.signal });
+          patchRun(id, { status: 'done', columns: kept.columns, rowCount: kept.rowCount, resultId: kept.resultId, truncated: kept.truncated, elapsedMs: performance.now() - began });
+        } catch (err) {
+          if (errorDataOf(err).detail?.reason !== NOT_KEEPABLE) throw err;
+          const rows = await api.query({ sql, limit: UNKEPT_LIMIT }, { signal: own.signal });
+          patchRun(id, { status: 'done', columns: rows.columns, rowCount: rows.rowCount, rows, truncated: rows.rowCount === UNKEPT_LIMIT, elapsedMs: performance.now() - began });
         }
-        patchRun(id, { status: 'done', columns: first.columns, rowCount, countFailed, elapsedMs: performance.now() - began });
       } catch (err) {
         const error = errorDataOf(err);
         patchRun(id, { status: error.code === 'CANCELLED' || own.signal.aborted ? 'cancelled' : 'failed', error, elapsedMs: performance.now() - began });
