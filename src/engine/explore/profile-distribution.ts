@@ -55,6 +55,9 @@ function numberBins(stats: ColumnStats): NumberBins | null {
   return { unit: 'bin', low, width: span / TARGET_BINS, count: TARGET_BINS, integer: false };
 }
 
+/** Share of distinct values (as DuckDB estimates it) from which a text column counts as unique. */
+const NEARLY_UNIQUE = 0.9;
+
 /** The grouping sets a profile counts, from the first pass's statistics. */
 export function distributionParts(stats: readonly ColumnStats[]): Part[] {
   const parts: Part[] = [];
@@ -72,7 +75,10 @@ export function distributionParts(stats: readonly ColumnStats[]): Part[] {
       const format = literal(CALENDAR_FORMATS[unit]);
       parts.push({ column, purpose: 'bins', bins: { unit }, key: `CASE WHEN isfinite(${c}) THEN date_trunc(${literal(unit)}, ${c}) END`, label: (k) => `strftime(${k}, ${format})` });
     }
-    if (s.kind === 'text' || s.kind === 'boolean' || ((s.kind === 'number' || s.kind === 'temporal') && s.distinct <= LOW_CARDINALITY)) {
+    // Ranking values is for columns that repeat them: a (nearly) unique text column, such as ids or
+    // free text, would make one group per row for nothing.
+    const nearlyUnique = s.values > LOW_CARDINALITY && s.distinct >= s.values * NEARLY_UNIQUE;
+    if ((s.kind === 'text' && !nearlyUnique) || s.kind === 'boolean' || ((s.kind === 'number' || s.kind === 'temporal') && s.distinct <= LOW_CARDINALITY)) {
       parts.push({ column, purpose: 'top', key: c, label: (k) => `left(${k}::VARCHAR, ${MAX_KEY_CHARS})` });
     }
   });
