@@ -1,5 +1,6 @@
 // Opening a bronze table and scrolling it: the grid pages rows in from the engine on demand
-// (Arrow pages of 500 rows) and shows later rows as the user scrolls.
+// (Arrow pages of 500 rows) and shows later rows as the user scrolls; from there the table
+// opens in Explore and in the Catalog.
 import { expect, test } from '../fixtures/app.js';
 import { TablesPage } from '../pages/tables-page.js';
 
@@ -24,4 +25,13 @@ test('opens a bronze table and scrolls it', async ({ shell }) => {
   const first = await tables.firstVisibleRow();
   await expect.poll(async () => (await tables.rowTexts(table, first + 1)).some((t) => t.trim() !== '')).toBe(true);
   await expect(shell.alerts).toHaveCount(0);
+
+  // From the table to its profile, and to its catalog entry.
+  const id = `${table.layer}.${table.name}`;
+  await shell.page.getByRole('region', { name: id }).getByRole('button', { name: 'Explore' }).click();
+  await expect(shell.heading()).toHaveText('Explore');
+  await expect(shell.page.getByRole('main')).toContainText(table.name);
+  await shell.goTo('Tables');
+  await shell.page.getByRole('region', { name: id }).getByRole('button', { name: 'Open in catalog' }).click();
+  await expect(shell.page.getByRole('article', { name: `Catalog entry ${id}` })).toBeVisible();
 });

@@ -1,4 +1,5 @@
-// One open table: its name, size and columns, and the paged grid over its rows.
+// One open table: its name, size and columns, links to explore or describe it, and the paged
+// grid over its rows.
 import { useCallback } from 'react';
 import type { TableInfo } from '../../../shared/api/index.js';
 import { engineConnection } from '../../api/engine.js';
@@ -6,7 +7,10 @@ import { PagedGrid } from '../../components/grid/PagedGrid.js';
 import type { PageFetcher } from '../../components/grid/page-cache.js';
 import { formatBytes, formatCount } from '../../format/numbers.js';
 import { formatDateTime } from '../../format/time.js';
+import { useCatalogStore } from '../../stores/catalog/store.js';
+import { useExploreStore } from '../../stores/explore/store.js';
 import { useToastsStore } from '../../stores/toasts/store.js';
+import { useUiStore } from '../../stores/ui/store.js';
 import { LAYER_LABELS } from './group-tables.js';
 
 export function TableView({ table }: { table: TableInfo }) {
@@ -19,6 +23,14 @@ export function TableView({ table }: { table: TableInfo }) {
     [table.layer, table.name],
   );
   const qualified = `${table.layer}.${table.name}`;
+  const explore = (): void => {
+    useExploreStore.getState().selectTable({ layer: table.layer, name: table.name });
+    useUiStore.getState().navigate('explore');
+  };
+  const describe = (): void => {
+    useCatalogStore.getState().select(qualified);
+    useUiStore.getState().navigate('catalog');
+  };
   return (
     <section className="table-view" aria-label={qualified}>
       <header className="table-view__header">
@@ -44,6 +56,14 @@ export function TableView({ table }: { table: TableInfo }) {
             <dd>{table.lastLoadedAt ? formatDateTime(table.lastLoadedAt) : '—'}</dd>
           </div>
         </dl>
+        <div className="button-row">
+          <button type="button" className="button" onClick={explore}>
+            Explore
+          </button>
+          <button type="button" className="button" onClick={describe}>
+            Open in catalog
+          </button>
+        </div>
       </header>
       <PagedGrid
         key={`${qualified}:${table.rows}:${table.lastLoadedAt ?? ''}`}
