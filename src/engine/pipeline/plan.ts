@@ -6,11 +6,12 @@ import { ident, qualified } from '../db/sql.js';
 import type { SqlConnection } from '../db/connection.js';
 import { configHash, modelFingerprint, sqlHash } from './fingerprint.js';
 import type { PipelineGraph } from './graph.js';
-import type { Layer } from './model.js';
+import { tableKey, type Layer } from './model.js';
 import type { Materialization } from './model-config.js';
 import { readModelStates, type ModelState } from './model-state.js';
 import { selectModels } from './selection.js';
-import { pendingReleaseCount } from '../quality/index.js';
+import { pendingReleaseCount, quarantineTableName } from '../quality/index.js';
+import { QUARANTINE_SCHEMA } from '../quality/quarantine-table.js';
 import { bronzeVersions, existingRelations, MISSING, modelVersion, parseBronzeVersion, parseModelVersion, PENDING } from './versions.js';
 
 export type PlanAction = 'full' | 'incremental' | 'backfill' | 'skip';
@@ -123,7 +124,9 @@ export async function computePlan(conn: SqlConnection, graph: PipelineGraph, opt
         if (reason) reasons.push(reason);
       }
       // Rows released from quarantine wait for this model's next build, whatever else changed.
-      const released = await pendingReleaseCount(conn, def.layer, def.name);
+      // The relations read above say whether there is a quarantine table at all: most models have none.
+      const held = relations.has(tableKey(QUARANTINE_SCHEMA, quarantineTableName(def.layer, def.name)));
+      const released = held ? await pendingReleaseCount(conn, def.layer, def.name) : 0;
       if (released > 0) reasons.push({ code: 'released_rows', message: `${released} row${released === 1 ? '' : 's'} released from quarantine.${def.layer}_${def.name} to process again` });
     }
     const backfill = options.partitions !== undefined && def.config.partition_by !== undefined && def.config.materialization === 'incremental';

@@ -30,15 +30,17 @@ export interface SqlEditorProps {
 export default function SqlEditor({ label, value, onChange, onRun, onSave, readOnly = false, error, testId = 'sql-editor' }: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // The editor is made once, from the first value and label; later ones arrive through the effects below.
+  const initial = useRef({ value, label });
   const latest = useRef({ onChange, onRun, onSave });
   latest.current = { onChange, onRun, onSave };
 
   useEffect(() => {
     if (!host.current) return undefined;
     const editor = monaco.editor.create(host.current, {
-      value,
+      value: initial.current.value,
       language: 'sql',
-      ariaLabel: label,
+      ariaLabel: initial.current.label,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -78,8 +80,6 @@ export default function SqlEditor({ label, value, onChange, onRun, onSave, readO
       editor.dispose();
       editorRef.current = null;
     };
-    // The editor is made once; later values arrive through the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Options first: a save ends read-only mode in the same render that brings the saved text.

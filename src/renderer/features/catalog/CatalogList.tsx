@@ -3,14 +3,14 @@
 import type { CatalogEntry } from '../../../shared/api/index.js';
 import { formatCount } from '../../format/numbers.js';
 import { catalogId } from '../../stores/catalog/selectors.js';
+import { LAYER_ORDER } from '../tables/group-tables.js';
 
-const LAYERS = ['bronze', 'silver', 'gold', 'quarantine'] as const;
 
 export function CatalogList({ entries, selected, onSelect }: { entries: readonly CatalogEntry[]; selected: string | null; onSelect(id: string): void }) {
   if (entries.length === 0) return <p className="hint">No table matches.</p>;
   return (
     <nav className="catalog-list" aria-label="Catalog entries">
-      {LAYERS.map((layer) => {
+      {LAYER_ORDER.map((layer) => {
         const group = entries.filter((e) => e.layer === layer).sort((a, b) => a.name.localeCompare(b.name));
         if (group.length === 0) return null;
         return (

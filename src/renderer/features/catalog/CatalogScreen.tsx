@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { engineConnection } from '../../api/engine.js';
 import { useCatalogStore } from '../../stores/catalog/store.js';
 import { filterEntries, selectCatalogList, selectSelectedEntry } from '../../stores/catalog/selectors.js';
+import { selectLastFinishedRunId } from '../../stores/runs/selectors.js';
 import { useRunsStore } from '../../stores/runs/store.js';
 import { CatalogEntryView } from './CatalogEntryView.js';
 import { CatalogList } from './CatalogList.js';
@@ -16,7 +17,7 @@ import './catalog.css';
 export function CatalogScreen() {
   const { entries, status, error, filter, select, setFilter } = useCatalogStore(useShallow(selectCatalogList));
   const entry = useCatalogStore(selectSelectedEntry);
-  const lastFinishedRun = useRunsStore((s) => s.runs.find((r) => r.status !== 'running')?.runId ?? 0);
+  const lastFinishedRun = useRunsStore(selectLastFinishedRunId);
   useEffect(() => {
     void useCatalogStore.getState().load();
   }, [lastFinishedRun]);

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useQualityStore } from '../../stores/quality/store.js';
 import { selectQualityList, selectSelectedQuality } from '../../stores/quality/selectors.js';
+import { selectLastFinishedRunId } from '../../stores/runs/selectors.js';
 import { useRunsStore } from '../../stores/runs/store.js';
 import { formatDateTime } from '../../format/time.js';
 import { CheckResults } from './CheckResults.js';
@@ -17,7 +18,7 @@ export function QualityScreen() {
   const { tables, status, error, select } = useQualityStore(useShallow(selectQualityList));
   const table = useQualityStore(selectSelectedQuality);
   // Runs evaluate the checks: a finished run means new results.
-  const lastFinishedRun = useRunsStore((s) => s.runs.find((r) => r.status !== 'running')?.runId ?? 0);
+  const lastFinishedRun = useRunsStore(selectLastFinishedRunId);
   useEffect(() => {
     void useQualityStore.getState().load();
   }, [lastFinishedRun]);

@@ -14,3 +14,6 @@ export const selectSelectedRun = (s: RunsStore): RunSummary | null => s.runs.fin
 
 /** The newest run, for the top bar's last-run status. */
 export const selectLatestRun = (s: RunsStore): RunSummary | null => s.runs[0] ?? null;
+
+/** Id of the newest run that has finished (0 before any): screens reload what runs change when it moves. */
+export const selectLastFinishedRunId = (s: RunsStore): number => s.runs.find((r) => r.status !== 'running')?.runId ?? 0;
