@@ -22,9 +22,9 @@
 //    for an old partition rebuilds that whole partition.
 //
 // This is exact for models built from filters, projections, joins, UNION and GROUP BY/dedup on
-// the key. Models whose output for a key depends on rows with other keys in a non-monotone way
-// (NOT EXISTS / anti-joins, EXCEPT, rankings across keys) should be tables, or run with
-// --full-refresh. `--partitions FROM..TO` rebuilds that range of a partitioned model from the
+// the key. A model whose output for a key depends on rows with other keys (NOT EXISTS / anti-joins,
+// EXCEPT, HAVING, rankings across keys) is rebuilt in full instead: narrowing-blocker.ts finds
+// those in the parse tree and the planner says why. `--partitions FROM..TO` rebuilds that range of a partitioned model from the
 // full SELECT the same way, whatever changed.
 import type { RunOptions, SqlConnection } from '../db/connection.js';
 import { countRepeatedRows } from '../db/key-bitmap.js';

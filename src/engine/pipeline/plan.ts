@@ -4,11 +4,13 @@
 // changed input can hand over just its changes (see incremental.ts); otherwise a full rebuild.
 import { ident, qualified } from '../db/sql.js';
 import type { SqlConnection } from '../db/connection.js';
+import { aggregateFunctions } from './aggregate-functions.js';
 import { configHash, modelFingerprint, sqlHash } from './fingerprint.js';
 import type { PipelineGraph } from './graph.js';
 import { tableKey, type Layer } from './model.js';
 import type { Materialization } from './model-config.js';
 import { readModelStates, type ModelState } from './model-state.js';
+import { narrowingBlocker } from './narrowing-blocker.js';
 import { selectModels } from './selection.js';
 import { pendingReleaseCount, quarantineTableName } from '../quality/index.js';
 import { QUARANTINE_SCHEMA } from '../quality/quarantine-table.js';
@@ -131,6 +133,14 @@ export async function computePlan(conn: SqlConnection, graph: PipelineGraph, opt
     }
     const backfill = options.partitions !== undefined && def.config.partition_by !== undefined && def.config.materialization === 'incremental';
     let action = chooseAction(def.config.materialization, reasons, slices, Boolean(state) && relations.has(key));
+    if (action === 'incremental') {
+      const keys = def.config.partition_by !== undefined ? [def.config.partition_by] : [def.config.unique_key ?? []].flat();
+      const blocker = narrowingBlocker(node.tree, keys, await aggregateFunctions(conn));
+      if (blocker !== undefined) {
+        action = 'full';
+        reasons.push({ code: 'cannot_slice', message: `rebuilt in full: its SQL uses ${blocker}, so new rows can change rows of keys they do not touch (${def.sqlFile})` });
+      }
+    }
     const mustBeFull = reasons.some((r) => r.code === 'never_built' || r.code === 'table_missing' || r.code === 'config_changed' || r.code === 'full_refresh');
     if (backfill && !mustBeFull) {
       action = 'backfill';

@@ -1,41 +1,30 @@
 // Which incremental models may read their input limited to the affected keys: only those where
 // the parse tree proves it exact, e.g. a GROUP BY on the key or a join on the preserved side.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/engine/db/duckdb.js';
-import type { Database, SqlConnection } from '../../../src/engine/db/connection.js';
+import { describe, expect, it } from 'vitest';
 import { aggregateFunctions } from '../../../src/engine/pipeline/aggregate-functions.js';
 import { findKeyPushdown } from '../../../src/engine/pipeline/key-pushdown.js';
 import { uniqueByConstruction } from '../../../src/engine/pipeline/unique-by-construction.js';
 import { analyzeSql } from '../../../src/engine/pipeline/sql-refs.js';
+import { useMemoryConnection } from '../../helpers/memory-connection.js';
 import { deserializeTree } from '../../../src/engine/pipeline/sql-rewrite.js';
 
-let db: Database;
-let conn: SqlConnection;
-
-beforeAll(async () => {
-  db = await openDatabase(':memory:');
-  conn = await db.connect();
-});
-afterAll(() => {
-  conn.close();
-  db.close();
-});
+const connection = useMemoryConnection();
 
 /** The table the keys are pushed into (`schema.table`) and the key expression SQL, or undefined. */
 async function pushdown(sql: string, keys: string[]): Promise<{ table: string; expressions: string[] } | undefined> {
-  const a = await analyzeSql(conn, sql);
+  const a = await analyzeSql(connection(), sql);
   if (!a.ok) throw new Error(a.message);
-  const found = findKeyPushdown(a.tree, keys, await aggregateFunctions(conn));
+  const found = findKeyPushdown(a.tree, keys, await aggregateFunctions(connection()));
   if (!found) return undefined;
   const ref = a.refs.find((r) => r.occurrence === found.occurrence);
   const expressions: string[] = [];
   for (const e of found.expressions) {
-    const skeleton = await analyzeSql(conn, 'SELECT 1');
+    const skeleton = await analyzeSql(connection(), 'SELECT 1');
     if (!skeleton.ok) throw new Error('skeleton');
     const tree = JSON.parse(skeleton.tree) as { statements: { node: { select_list: unknown[] } }[] };
     const first = tree.statements[0];
     if (first) first.node.select_list = [e];
-    expressions.push((await deserializeTree(conn, tree)).replace(/^SELECT /, ''));
+    expressions.push((await deserializeTree(connection(), tree)).replace(/^SELECT /, ''));
   }
   return { table: `${ref?.schema}.${ref?.table}`, expressions };
 }
@@ -83,7 +72,7 @@ describe('key pushdown', () => {
 describe('unique by construction', () => {
   const KEYS: Record<string, string[]> = { 'silver.items': ['order_id', 'line_no'], 'silver.orders': ['order_id'], 'silver.products': ['product_id'] };
   async function unique(sql: string, keys: string[]): Promise<boolean> {
-    const a = await analyzeSql(conn, sql);
+    const a = await analyzeSql(connection(), sql);
     if (!a.ok) throw new Error(a.message);
     return uniqueByConstruction(a.tree, keys, (schema, table) => KEYS[`${schema}.${table}`]);
   }

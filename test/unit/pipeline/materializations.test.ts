@@ -163,6 +163,44 @@ describe('materializations', () => {
     }
   });
 
+  it('rebuilds in full, and says why, an incremental model whose new rows can change rows of other keys', async () => {
+    const root = await createWorkspace();
+    const dedup = 'SELECT order_id, arg_max(customer, _batch_id) AS customer, arg_max(amount, _batch_id) AS amount FROM bronze.orders GROUP BY order_id';
+    await writeModel(root, 'silver', 'orders', dedup, { materialization: 'incremental', unique_key: 'order_id' });
+    await writeModel(root, 'silver', 'refunds', 'SELECT DISTINCT order_id FROM bronze.refunds', { materialization: 'incremental', unique_key: 'order_id' });
+    const byKey = { materialization: 'incremental', unique_key: 'order_id' };
+    await writeModel(root, 'gold', 'kept', 'SELECT o.order_id, o.amount FROM silver.orders AS o WHERE NOT EXISTS (SELECT 1 FROM silver.refunds AS r WHERE r.order_id = o.order_id)', byKey);
+    await writeModel(root, 'gold', 'ranked', 'SELECT order_id, row_number() OVER (PARTITION BY customer ORDER BY amount DESC, order_id) AS rank_in_customer FROM silver.orders', byKey);
+    await writeModel(root, 'gold', 'big_customers', 'SELECT customer, sum(amount) AS total FROM silver.orders GROUP BY customer HAVING sum(amount) > 15', { materialization: 'incremental', unique_key: 'customer' });
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', "SELECT * FROM (VALUES (1, 'a', 10), (2, 'a', 20), (3, 'b', 30), (4, 'b', 5)) t(order_id, customer, amount)");
+      await appendBatch(ws, 'refunds', 'SELECT 3 AS order_id');
+      await runPipeline(ws);
+      // A refund for order 1, a new top order for customer a, order 3 of b refunded down to 1.
+      await appendBatch(ws, 'refunds', 'SELECT 1 AS order_id');
+      await appendBatch(ws, 'orders', "SELECT * FROM (VALUES (6, 'a', 99), (3, 'b', 1)) t(order_id, customer, amount)");
+      const run = await runPipeline(ws);
+      const gold = new Map(run.models.filter((m) => m.model.startsWith('gold.')).map((m) => [m.model, m]));
+      expect(run.models.find((m) => m.model === 'silver.orders')?.mode).toBe('incremental');
+      expect(gold.get('gold.kept')?.mode).toBe('full');
+      expect(gold.get('gold.kept')?.reasons).toContain('rebuilt in full: its SQL uses NOT EXISTS or NOT IN on a subquery, so new rows can change rows of keys they do not touch (models/gold/kept.sql)');
+      expect(gold.get('gold.ranked')?.reasons.join()).toContain('the window function row_number() not partitioned by the key order_id');
+      expect(gold.get('gold.big_customers')?.reasons.join()).toContain('HAVING');
+      for (const [table, sql] of [
+        ['gold.kept', 'SELECT o.order_id, o.amount FROM silver.orders AS o WHERE NOT EXISTS (SELECT 1 FROM silver.refunds AS r WHERE r.order_id = o.order_id)'],
+        ['gold.ranked', 'SELECT order_id, row_number() OVER (PARTITION BY customer ORDER BY amount DESC, order_id) AS rank_in_customer FROM silver.orders'],
+        ['gold.big_customers', 'SELECT customer, sum(amount) AS total FROM silver.orders GROUP BY customer HAVING sum(amount) > 15'],
+      ]) {
+        const diff = await rows(ws, `SELECT (SELECT count(*) FROM (FROM ${table} EXCEPT ALL (${sql}))) AS stale, (SELECT count(*) FROM ((${sql}) EXCEPT ALL FROM ${table})) AS missing`);
+        expect(diff, table).toEqual([{ stale: 0, missing: 0 }]);
+      }
+      expect(await rows(ws, 'SELECT customer, total FROM gold.big_customers ORDER BY 1')).toEqual([{ customer: 'a', total: 129 }]);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('replaces a NULL partition incrementally, and leaves it alone when new rows carry no NULL key', async () => {
     // Key matching uses `=` unless the affected keys hold a NULL; both paths must give what a full rebuild gives.
     const root = await createWorkspace();
