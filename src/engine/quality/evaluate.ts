@@ -13,6 +13,7 @@ import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
 import { countWithSamplesSql, sampleRows } from './samples.js';
 import { bindCompiled, validateChecks } from './validate-checks.js';
+import { parseDuckJsonRow } from '../db/duck-json.js';
 
 export interface EvaluateInput {
   conn: SqlConnection;
@@ -162,7 +163,7 @@ export async function countChecks(input: CountInput): Promise<Counts> {
     const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, table, columns) : undefined;
     const recounted = await conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? recount, undefined, options);
     row[failing] = recounted?.failing ?? 0;
-    if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map((j) => JSON.parse(j) as Record<string, unknown>));
+    if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map(parseDuckJsonRow));
   }
   return { compiled, row, broken, samples };
 }

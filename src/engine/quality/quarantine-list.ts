@@ -2,6 +2,7 @@
 // put them there, and a window of the rows themselves with their reasons.
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { quarantineExists, quarantineTable, quarantineTableName } from './quarantine-table.js';
+import { parseDuckJsonRow } from '../db/duck-json.js';
 
 export interface QuarantineListing {
   /** e.g. `quarantine.silver_orders`. */
@@ -56,6 +57,6 @@ export async function listQuarantine(conn: SqlConnection, layer: string, model: 
     reprocessed: counts?.reprocessed ?? 0,
     reasons,
     columns: await conn.describe(`SELECT * FROM ${table}`),
-    rows: rows.map((r) => JSON.parse(r.j) as Record<string, unknown>),
+    rows: rows.map((r) => parseDuckJsonRow(r.j)),
   };
 }

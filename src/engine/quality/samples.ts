@@ -4,6 +4,7 @@ import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
 import { keyTuple, keysPresent, uniqueFailuresSql } from './row-conditions.js';
+import { parseDuckJsonRow } from '../db/duck-json.js';
 
 export const SAMPLE_LIMIT = 20;
 
@@ -26,7 +27,7 @@ export async function sampleRows(conn: SqlConnection, check: CompiledCheck, tabl
   const sql = sampleSql(check, table, columns);
   if (!sql) return [];
   const rows = await conn.all<{ j: string }>(sql);
-  return rows.map((r) => JSON.parse(r.j) as Record<string, unknown>);
+  return rows.map((r) => parseDuckJsonRow(r.j));
 }
 
 /**
@@ -58,5 +59,5 @@ export async function quarantinedSampleRows(
     `SELECT to_json(s)::VARCHAR AS j FROM (SELECT ${cols} FROM ${quarantine} WHERE _run_id = ? AND list_contains(_failed_checks, ?) LIMIT ${SAMPLE_LIMIT}) AS s`,
     [runId, check],
   );
-  return rows.map((r) => JSON.parse(r.j) as Record<string, unknown>);
+  return rows.map((r) => parseDuckJsonRow(r.j));
 }

@@ -106,6 +106,19 @@ describe('runQualityGate', () => {
     expect(await t.conn.one("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'quarantine'")).toEqual({ n: 0 });
   });
 
+  it('shows samples whose DOUBLE values are NaN or infinite, quarantining and asserting as usual', async () => {
+    await t.conn.run(`CREATE OR REPLACE TABLE ${STAGE} AS SELECT * FROM (VALUES (1, 1.5::DOUBLE, 'a'), (2, 'nan'::DOUBLE, NULL), (3, 'inf'::DOUBLE, NULL)) t(id, reading, site)`);
+    const result = await gate([
+      { kind: 'not_null', column: 'site', severity: 'quarantine' },
+      { kind: 'assert', name: 'no_infinite', sql: "SELECT id, reading, '-Infinity NaN' AS note FROM this WHERE isinf(reading) OR isnan(reading)", severity: 'warn' },
+    ]);
+    expect(result.quarantined).toBe(2);
+    expect(result.results[1]?.samples).toEqual([
+      { id: 2, reading: 'NaN', note: '-Infinity NaN' },
+      { id: 3, reading: 'Infinity', note: '-Infinity NaN' },
+    ]);
+  });
+
   it('applies thresholds: error_if in percent, warn_if above a count', async () => {
     const result = await gate([
       { kind: 'not_null', column: 'customer_id', error_if: '>20%' },
