@@ -59,7 +59,7 @@ export function createBronzeWriter(target: BronzeTarget): BronzeWriter {
       await create(incoming);
       return [...incoming];
     }
-    const plan = await planDrift(conn, existing, incoming, target.policy, origin, `bronze.${source}`);
+    const plan = await planDrift(conn, existing, incoming, target.policy, origin, { name: `bronze.${source}`, relation: table });
     await applyDrift(conn, table, plan);
     for (const change of plan.changes) if (!drift.some((d) => d.column === change.column && d.change === change.change)) drift.push(change);
     return plan.read;

@@ -44,6 +44,22 @@ export interface DriftPlan {
   read: ColumnInfo[];
 }
 
+/**
+ * The type to widen column `name` of `relation` (holding `old` values) to for `incoming`:
+ * DuckDB's common type when every value already loaded converts to it and back unchanged,
+ * else VARCHAR, which keeps each value's digits (a BIGINT id beyond 2^53 would change as DOUBLE).
+ */
+async function losslessWidening(conn: SqlConnection, relation: string, name: string, old: string, incoming: string): Promise<{ type: string; why?: string }> {
+  const wider = await widenType(conn, old, incoming);
+  if (wider === 'VARCHAR') return { type: wider };
+  const col = ident(name);
+  const changed = await conn.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM (SELECT ${col} FROM ${relation} WHERE ${col} IS NOT NULL AND TRY_CAST(TRY_CAST(${col} AS ${wider}) AS ${old}) IS DISTINCT FROM ${col} LIMIT 1)`,
+  );
+  if (Number(changed?.n ?? 0) === 0) return { type: wider };
+  return { type: 'VARCHAR', why: `as ${wider} some loaded values would change, so it becomes text` };
+}
+
 /** Compares incoming columns with the bronze table's; fails per the policy with a clear message. */
 export async function planDrift(
   conn: SqlConnection,
@@ -51,8 +67,9 @@ export async function planDrift(
   incomingAsRead: readonly ColumnInfo[],
   policy: DriftPolicy,
   origin: string,
-  table: string,
+  target: { name: string; relation: string },
 ): Promise<DriftPlan> {
+  const table = target.name;
   // Both sides in DuckDB's printed form, so only real type changes count as drift.
   const both = [...existingAsRead, ...incomingAsRead];
   const printed = await canonicalTypes(conn, both.map((c) => c.type));
@@ -79,8 +96,8 @@ export async function planDrift(
     } else if (await fits(conn, old.type, col.type)) {
       plan.read.push({ name: old.name, type: old.type });
     } else if (policy.type_change === 'widen') {
-      const wider = await widenType(conn, old.type, col.type);
-      plan.changes.push({ column: old.name, change: 'type_widened', detail: `${old.type} → ${wider}: ${origin} has ${col.type}` });
+      const { type: wider, why } = await losslessWidening(conn, target.relation, old.name, old.type, col.type);
+      plan.changes.push({ column: old.name, change: 'type_widened', detail: `${old.type} → ${wider}: ${origin} has ${col.type}${why ? `; ${why}` : ''}` });
       plan.widen.push({ name: old.name, type: wider });
       plan.read.push({ name: old.name, type: wider });
     } else {

@@ -68,6 +68,20 @@ describe('schema drift', () => {
     t.close();
   });
 
+  it('widens to text instead of changing loaded values: a BIGINT id beyond 2^53 as DOUBLE', async () => {
+    const t = await testWorkspace();
+    const path = await t.write('data/tx.csv', 'txid,amount\n9007199254740993,10\n1234567890123456789,20\n');
+    await t.write('sources/tx.yaml', 'path: data/tx.csv\ndrift:\n  type_change: widen\n');
+    await ingestSource(t.ws, 'tx');
+    await writeFile(path, 'txid,amount\n1.5,30\n');
+    const r = await ingestSource(t.ws, 'tx');
+    expect(r.drift).toEqual([
+      { column: 'txid', change: 'type_widened', detail: 'BIGINT → VARCHAR: data/tx.csv has DOUBLE; as DOUBLE some loaded values would change, so it becomes text' },
+    ]);
+    expect(await t.query('SELECT txid FROM bronze.tx ORDER BY amount')).toEqual([{ txid: '9007199254740993' }, { txid: '1234567890123456789' }, { txid: '1.5' }]);
+    t.close();
+  });
+
   it('fails on new or missing columns when the policy says so', async () => {
     const t = await testWorkspace();
     const path = await t.write('data/orders.csv', 'id,amount\n1,10\n');
