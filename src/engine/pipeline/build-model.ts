@@ -5,7 +5,7 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, RunOptions, SqlConnection } from '../db/connection.js';
 import { ident, qualified } from '../db/sql.js';
-import { pendingReleaseKeysSql, runQualityGate } from '../quality/index.js';
+import { pendingReleaseKeysSql, runQualityGate, stampReleasedOnPublish } from '../quality/index.js';
 import type { ModelQuality } from './events.js';
 import { modelFingerprint } from './fingerprint.js';
 import type { ModelNode } from './graph.js';
@@ -128,10 +128,21 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     );
   }
   // A backfill rebuilds a partition range only: released rows of other partitions wait for the next regular run.
-  const quality = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel, mode !== 'backfill') : null;
+  const gated = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel, mode !== 'backfill') : null;
+  const quality = gated?.quality ?? null;
   const uniqueKey = uniqueKeyColumns(def.config);
   const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey, (schema, table) => enforcedKey(ctx, `${schema}.${table}`));
-  if (staged && uniqueKey.length > 0 && !provenUnique) await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data', ctx.signal ? { signal: ctx.signal } : {});
+  if (staged && uniqueKey.length > 0 && !provenUnique) {
+    await assertUniqueKey(conn, stageRel, uniqueKey, def.id, def.sidecarFile ?? def.sqlFile, mode === 'full' ? 'model output' : 'new data', ctx.signal ? { signal: ctx.signal } : {}).catch((err: unknown) => {
+      if (!(err instanceof IngotError) || gated?.releasedThrough === undefined) throw err;
+      // The repeat may be a released row next to a newer delivery of its key, not the model's SQL.
+      const where = `quarantine.${layer}_${def.name}`;
+      throw new IngotError(err.code, err.message, {
+        hint: `Rows released from ${where} went back in too; one may repeat a key that newer data brings. Fix or delete it there (it stays released), or ${lowerFirst(err.hint ?? 'deduplicate in the model.')}`,
+        ...(err.detail ? { detail: err.detail } : {}),
+      });
+    });
+  }
   const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
   const rowsIn = await rel.rowsIn(mode === 'incremental' ? slices : undefined);
   const inputs = mode === 'backfill' && ctx.plan.states.get(plan.key) ? { ...(ctx.plan.states.get(plan.key)?.inputs ?? {}) } : inputVersions(ctx, node);
@@ -171,6 +182,8 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
       if (isView) await publishView(tx, target, def.sql);
       else if (finalMode === 'full') await publishTable(tx, target, rowsOut);
       else await publishIncremental(tx, target, { stage, affected, oldRows }, keyColumns, nullKeys);
+      // Released rows count as re-processed only once the model they went into is published.
+      if (gated?.releasedThrough !== undefined) await stampReleasedOnPublish(tx, layer, def.name, ctx.runId, gated.releasedThrough);
     },
     discard: async (c) => {
       await dropRelation(c, layer, stage);
@@ -247,7 +260,7 @@ function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolea
   return b.every((c) => byName.get(c.name.toLowerCase()) === c.type);
 }
 
-async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string, reprocessReleased: boolean): Promise<ModelQuality> {
+async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string, reprocessReleased: boolean): Promise<{ quality: ModelQuality; releasedThrough?: number }> {
   const def = node.def;
   const file = def.sidecarFile ?? def.sqlFile;
   const knownTables = [...[...ctx.graph.nodes.values()].map((n) => n.def.id), ...[...ctx.graph.sources.values()].map((s) => s.id)];
@@ -261,6 +274,7 @@ async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagi
     file,
     knownTables,
     reprocessReleased,
+    deferReprocessedMark: true,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const quality: ModelQuality = {
@@ -273,7 +287,7 @@ async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagi
     const list = failing.map((r) => `${r.name} (${r.failingRows} of ${r.totalRows} rows)`).join(', ');
     throw new QualityBlocked(quality, `${def.id} failed its checks: ${list || 'see the check results'}; it was not published and the models that read it were skipped.`, file);
   }
-  return quality;
+  return { quality, ...(result.releasedThrough !== undefined ? { releasedThrough: result.releasedThrough } : {}) };
 }
 
 function inputVersions(ctx: RunContext, node: ModelNode): Record<string, string> {
@@ -308,4 +322,8 @@ function typeWidth(type: string): number {
   if (t === 'BIGINT' || t === 'UBIGINT' || t === 'DOUBLE' || t.startsWith('TIMESTAMP') || t === 'TIME') return 8;
   if (t.startsWith('DECIMAL')) return 8;
   return 16;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

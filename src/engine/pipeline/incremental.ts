@@ -101,7 +101,7 @@ export async function assertUniqueKey(
   const keyText = columns.length === 1 ? columns[0] : `(${columns.join(', ')})`;
   const shown = samples.map((s) => `${columns.map((c) => `${c}=${String(s[c])}`).join(', ')} ×${String(s.rows)}`).join('; ');
   const parts: string[] = [];
-  if (dupKeys > 0) parts.push(`${dupKeys} key${dupKeys === 1 ? '' : 's'} appear more than once (${Number(dup?.rows)} rows), e.g. ${shown}`);
+  if (dupKeys > 0) parts.push(`${dupKeys} key${dupKeys === 1 ? ' appears' : 's appear'} more than once (${Number(dup?.rows)} rows), e.g. ${shown}`);
   if (nullRows > 0) parts.push(`${nullRows} row${nullRows === 1 ? ' has' : 's have'} a NULL key`);
   throw new IngotError('RUN_FAILED', `${model}: unique_key ${keyText} is not unique in the ${scope}: ${parts.join('; ')}.`, {
     hint: 'Deduplicate in the model (GROUP BY the key with arg_max(…), or QUALIFY row_number() OVER (PARTITION BY the key …) = 1), filter NULL keys, or fix unique_key in the sidecar.',

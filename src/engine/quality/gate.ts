@@ -47,6 +47,12 @@ export interface GateInput {
    * keys as affected (`released` > 0 says some were added), or pass false to leave them waiting.
    */
   reprocessReleased?: boolean;
+  /**
+   * Leave the released rows this gate took back in marked as waiting; the caller stamps them
+   * (`markReleasedReprocessed` with `releasedThrough`) in the transaction that publishes the
+   * model, so a run that does not publish it leaves them for the next run.
+   */
+  deferReprocessedMark?: boolean;
   /** Where ingest records batches, for `freshness` with `batch:`; found by itself when omitted. */
   ledger?: BatchLedger;
   signal?: AbortSignal;
@@ -60,6 +66,8 @@ export interface GateResult {
   results: CheckResult[];
   /** Released quarantined rows put back into the staging table before the checks ran. */
   released: number;
+  /** With deferReprocessedMark: the newest release id among the released rows taken back in. */
+  releasedThrough?: number;
   /** Rows in the staging table when the checks ran (including released rows). */
   rowsChecked: number;
   /** Quality score 0–100 of this table for this run (see `describeScore`); null without checks. */

@@ -24,7 +24,7 @@ export { checkPublished, type CheckTarget, type PublishedCheckReport } from './c
 export { loadWorkspaceChecks, type DeclaredChecks, type WorkspaceChecks } from './declared-checks.js';
 export { selectTargets } from './select-targets.js';
 export { listQuarantine, type QuarantineListing } from './quarantine-list.js';
-export { pendingReleaseCount, pendingReleaseKeysSql, releaseQuarantined, type ReleaseResult } from './quarantine-release.js';
+export { pendingReleaseCount, pendingReleaseKeysSql, releaseQuarantined, stampReleasedOnPublish, type ReleaseResult } from './quarantine-release.js';
 export { quarantineTable, quarantineTableName } from './quarantine-table.js';
 export { driftToCheckResult, recordDrift, type SchemaDrift } from './drift.js';
 export { qualityScore, describeScore } from './score.js';

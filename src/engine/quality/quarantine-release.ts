@@ -5,12 +5,12 @@
 //      the staging table (unless an identical row is already staged) before the checks run.
 //   3. The checks judge them like any other row: a fixed row passes and is published; a row that
 //      still fails is quarantined again under the new run. When the run publishes, the released
-//      rows are stamped with `_reprocessed_run_id`; if the gate stops the model they stay released
-//      for the run after.
+//      rows are stamped with `_reprocessed_run_id` in the transaction that publishes the model; if
+//      the gate stops the model, or the run does not publish it, they stay released for the run after.
 import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
-import { quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
+import { logQuarantine, quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
 import { sameRowSql } from './quarantine-split.js';
 import { singleSelectProblem } from './sql-guard.js';
 
@@ -55,21 +55,24 @@ export async function releaseQuarantined(conn: SqlConnection, layer: string, mod
  * Gate step 2: appends released rows to the staging table. Returns the released rows waiting and
  * how many went in (a row identical to one already staged is not added twice).
  */
-export async function restageReleased(conn: SqlConnection, layer: string, model: string, stagingTable: string): Promise<{ pending: number; inserted: number }> {
+export async function restageReleased(conn: SqlConnection, layer: string, model: string, stagingTable: string): Promise<{ pending: number; inserted: number; through?: number }> {
   if (!(await quarantineExists(conn, layer, model))) return { pending: 0, inserted: 0 };
   const table = quarantineTable(layer, model);
-  const pending = Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${PENDING}`))?.n ?? 0);
+  const waiting = await conn.one<{ n: number; through: number | null }>(`SELECT count(*) AS n, max(_release_id) AS through FROM ${table} WHERE ${PENDING}`);
+  const pending = Number(waiting?.n ?? 0);
   if (pending === 0) return { pending, inserted: 0 };
+  // Rows released after this point (a release while the run goes on) wait for the next run.
+  const through = Number(waiting?.through);
   const staged = new Set((await conn.describe(`SELECT * FROM ${stagingTable}`)).map((c) => c.name.toLowerCase()));
   const common = (await quarantineModelColumns(conn, layer, model)).filter((c) => staged.has(c.name.toLowerCase()));
   const cols = common.map((c) => `q.${ident(c.name)}`).join(', ');
   const inserted = await conn.run(
     `INSERT INTO ${stagingTable} BY NAME
      SELECT ${cols} FROM ${table} AS q
-     WHERE q._released_at IS NOT NULL AND q._reprocessed_run_id IS NULL
+     WHERE q._released_at IS NOT NULL AND q._reprocessed_run_id IS NULL AND q._release_id <= ${through}
        AND NOT EXISTS (SELECT 1 FROM ${stagingTable} AS s WHERE ${sameRowSql('s', 'q', common)})`,
   );
-  return { pending, inserted };
+  return { pending, inserted, through };
 }
 
 /**
@@ -92,8 +95,16 @@ export async function pendingReleaseCount(conn: SqlConnection, layer: string, mo
   return Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${quarantineTable(layer, model)} WHERE ${PENDING}`))?.n ?? 0);
 }
 
-/** Gate step 3: stamps the released rows this run took back in; returns how many. */
-export async function markReleasedReprocessed(conn: SqlConnection, layer: string, model: string, runId: number): Promise<number> {
+/** Stamps the released rows a run took back in (release ids up to `through`); returns how many. */
+export async function markReleasedReprocessed(conn: SqlConnection, layer: string, model: string, runId: number, through: number): Promise<number> {
   if (!(await quarantineExists(conn, layer, model))) return 0;
-  return conn.run(`UPDATE ${quarantineTable(layer, model)} SET _reprocessed_run_id = ? WHERE ${PENDING}`, [runId]);
+  return conn.run(`UPDATE ${quarantineTable(layer, model)} SET _reprocessed_run_id = ? WHERE ${PENDING} AND _release_id <= ?`, [runId, through]);
+}
+
+/** markReleasedReprocessed from the publishing transaction, recorded in the run's quarantine log. */
+export async function stampReleasedOnPublish(tx: SqlConnection, layer: string, model: string, runId: number, through: number): Promise<void> {
+  const reprocessed = await markReleasedReprocessed(tx, layer, model, runId, through);
+  if (reprocessed === 0) return;
+  const logged = await tx.run('UPDATE _ingot.quarantine_log SET reprocessed = ? WHERE run_id = ? AND layer = ? AND model = ?', [reprocessed, runId, layer, model]);
+  if (logged === 0) await logQuarantine(tx, { runId, layer, model, quarantined: 0, superseded: 0, reprocessed });
 }

@@ -2,7 +2,8 @@
 //   1. released quarantined rows go back into the staging table,
 //   2. every check runs in one pass (evaluate.ts),
 //   3. unless the gate says `error`, rows failing quarantine checks move to
-//      quarantine.<layer>_<model>, released rows are stamped re-processed and anomaly metrics
+//      quarantine.<layer>_<model>, released rows are stamped re-processed (or, with
+//      deferReprocessedMark, left for the caller to stamp when it publishes) and anomaly metrics
 //      join the history,
 //   4. the results and the score are stored in the run history.
 // Step 1 is one statement; steps 3–4 are one transaction, so a gate that throws leaves the
@@ -75,7 +76,7 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
     let quarantineSql: string | undefined;
     if (outcome !== 'error') {
       ({ quarantined, superseded, sql: quarantineSql } = await quarantineFailingRows(tx, input, evaluation));
-      if (restaged.pending > 0) reprocessed = await markReleasedReprocessed(tx, layer, model, runId);
+      if (restaged.through !== undefined && input.deferReprocessedMark !== true) reprocessed = await markReleasedReprocessed(tx, layer, model, runId, restaged.through);
       await recordMetrics(tx, runId, { layer, model }, evaluation.observations, outcome);
       if (quarantined > 0 || superseded > 0 || reprocessed > 0) await logQuarantine(tx, { runId, layer, model, quarantined, superseded, reprocessed });
     }
@@ -95,6 +96,7 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
       score,
       sql: evaluation.compiled.sql,
       ...(quarantineSql !== undefined ? { quarantineSql } : {}),
+      ...(input.deferReprocessedMark === true && restaged.through !== undefined && outcome !== 'error' ? { releasedThrough: restaged.through } : {}),
       results,
     };
   });

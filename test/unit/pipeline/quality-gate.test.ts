@@ -156,4 +156,38 @@ describe('quality gate in the pipeline', () => {
       ws.close();
     }
   });
+
+  it('keeps a release waiting when the run does not publish its model, and publishes it on the next run', async () => {
+    const root = await createWorkspace({ atomic_publish: true });
+    await writeModel(root, 'silver', 'raw', 'SELECT order_id, customer_id FROM bronze.orders');
+    await writeModel(root, 'gold', 'orders', 'SELECT order_id, customer_id FROM silver.raw', { checks: [{ kind: 'not_null', column: 'customer_id', severity: 'quarantine' }] });
+    await writeModel(root, 'gold', 'counted', 'SELECT count(*) AS n FROM silver.raw');
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', 'SELECT * FROM (VALUES (1, 10), (2, NULL)) t(order_id, customer_id)');
+      expect((await runPipeline(ws)).status).toBe('success');
+      await ws.db.withConnection(async (c) => {
+        await c.run('UPDATE quarantine.gold_orders SET customer_id = 20 WHERE order_id = 2');
+        await releaseQuarantined(c, 'gold', 'orders');
+      });
+      // In the same run a sibling gold model fails an error check: the atomic publish holds gold.orders back.
+      await writeModel(root, 'gold', 'counted', 'SELECT count(*) AS n FROM silver.raw', { checks: [{ kind: 'expression', name: 'at_least_five', expression: 'n >= 5', severity: 'error' }] });
+      const held = await runPipeline(ws);
+      expect(held.models.find((m) => m.model === 'gold.orders')?.status).toBe('skipped');
+      expect(await rows(ws, 'SELECT count(*) AS n FROM quarantine.gold_orders WHERE _released_at IS NOT NULL AND _reprocessed_run_id IS NULL')).toEqual([{ n: 1 }]);
+      expect(await rows(ws, 'SELECT order_id FROM gold.orders')).toEqual([{ order_id: 1 }]);
+
+      await writeModel(root, 'gold', 'counted', 'SELECT count(*) AS n FROM silver.raw', { checks: [] });
+      const next = await runPipeline(ws);
+      expect(next.status).toBe('success');
+      expect(await rows(ws, 'SELECT order_id, customer_id FROM gold.orders ORDER BY 1')).toEqual([
+        { order_id: 1, customer_id: 10 },
+        { order_id: 2, customer_id: 20 },
+      ]);
+      expect(await rows(ws, 'SELECT _reprocessed_run_id AS run FROM quarantine.gold_orders WHERE _released_at IS NOT NULL')).toEqual([{ run: next.runId }]);
+      expect(await rows(ws, 'SELECT reprocessed FROM _ingot.quarantine_log WHERE run_id = ? AND model = ?', [next.runId, 'orders'])).toEqual([{ reprocessed: 1 }]);
+    } finally {
+      ws.close();
+    }
+  });
 });
