@@ -2,6 +2,7 @@
 // separator, date formats, type overrides, Parquet, JSON arrays, NDJSON and Excel sheets.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
@@ -25,6 +26,18 @@ describe('file formats and options', () => {
     expect(await t.query(`${data} FROM bronze.wide ORDER BY id`)).toEqual([
       { id: 1, name: 'héllo' },
       { id: 2, name: 'wörld' },
+    ]);
+    t.close();
+  });
+
+  it('reads a gzip-compressed CSV, with its quoted values', async () => {
+    const t = await testWorkspace();
+    await t.write('data/orders.csv.gz', gzipSync(Buffer.from('id,note\n1,"a, b"\n2,plain\n3,"say ""hi"""\n')));
+    expect(await ingestSource(t.ws, 'data/orders.csv.gz')).toMatchObject({ rowsLoaded: 3, rowsRejected: 0, recordsCounted: 3 });
+    expect(await t.query(`${data} FROM bronze.orders ORDER BY id`)).toEqual([
+      { id: 1, note: 'a, b' },
+      { id: 2, note: 'plain' },
+      { id: 3, note: 'say "hi"' },
     ]);
     t.close();
   });

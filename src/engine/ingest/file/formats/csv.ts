@@ -1,7 +1,9 @@
 // CSV and TSV: DuckDB sniffs the dialect and types (with the user's options), the load pins
 // that dialect, rows that do not parse go to DuckDB's reject tables, and records are counted
 // by a byte scan that shares the content hash's read.
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
 import { IngotError } from '../../../../shared/errors.js';
 import type { ColumnInfo } from '../../../db/connection.js';
 import { literal } from '../../../db/sql.js';
@@ -29,6 +31,33 @@ async function head(path: string, bytes = 8192): Promise<Buffer> {
   }
 }
 
+/** Compressed files DuckDB reads by itself; their bytes on disk are not the text. */
+const COMPRESSED = /\.(gz|zst)$/i;
+
+/**
+ * The first `bytes` of a file's text: decompressed for .gz; for .zst (which Node cannot inflate)
+ * undefined, and the byte checks that need the text are left to DuckDB.
+ */
+async function textHead(path: string, bytes = 8192): Promise<Buffer | undefined> {
+  if (!COMPRESSED.test(path)) return head(path, bytes);
+  if (!/\.gz$/i.test(path)) return undefined;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const gunzip = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= bytes) break;
+    }
+  } catch {
+    // A damaged archive: DuckDB's own read reports it, with the file's name.
+  } finally {
+    gunzip.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, bytes);
+}
+
 function checkText(start: Buffer, displayName: string, encoding: string): void {
   if (start.length === 0) {
     throw new IngotError('INGEST_FAILED', `${displayName} is empty (0 bytes): there is nothing to load.`, {
@@ -49,7 +78,7 @@ function checkText(start: Buffer, displayName: string, encoding: string): void {
 
 /** Whether anything follows the header: a byte scan of the start of the file, whatever the types. */
 async function hasDataRecords(path: string, dialect: CsvDialect, columns: readonly ColumnInfo[]): Promise<boolean> {
-  if (dialect.encoding === 'utf-16' || /\.(gz|zst)$/i.test(path)) return true;
+  if (dialect.encoding === 'utf-16' || COMPRESSED.test(path)) return true;
   const start = await head(path, 1 << 16);
   if (start.length === 1 << 16) return true;
   const counter = counterFor(path, dialect, columns, '');
@@ -61,7 +90,7 @@ async function hasDataRecords(path: string, dialect: CsvDialect, columns: readon
 
 function counterFor(path: string, dialect: CsvDialect, columns: readonly ColumnInfo[], pinned: string): RecordCounter {
   const columnCount = columns.length;
-  if (dialect.encoding === 'utf-16' || /\.(gz|zst)$/i.test(path)) {
+  if (dialect.encoding === 'utf-16' || COMPRESSED.test(path)) {
     // Not byte-scannable: count with DuckDB, every column as text so type inference plays no part.
     const asText = columnsArg(columns.map((c) => ({ name: c.name, type: 'VARCHAR' })));
     const sql = `SELECT count(*)::BIGINT AS n FROM read_csv(${literal(path)}, ${pinned}, ${asText}, null_padding=true, ignore_errors=false)`;
@@ -137,12 +166,14 @@ async function locateSniffError(err: unknown, path: string, displayName: string,
 
 async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { format: 'csv' | 'tsv'; delimiter?: string }): Promise<InspectedFile> {
   const encoding = options.encoding ?? 'utf-8';
-  checkText(await head(path), ctx.displayName, encoding);
+  // Empty on disk is empty; the other checks read the text (decompressed; not at all for .zst).
+  const start = (await head(path, 1)).length === 0 ? Buffer.alloc(0) : await textHead(path);
+  if (start !== undefined) checkText(start, ctx.displayName, encoding);
   const sniffed = await sniffCsv(ctx.conn, path, ctx.displayName, userCsvArgs(options, defaults), encoding).catch(async (err: unknown) => {
     throw await locateSniffError(err, path, ctx.displayName, options);
   });
   const { columns } = sniffed;
-  const settled = await settleQuote(sniffed.dialect, options, ctx.displayName, () => head(path, QUOTE_SAMPLE_BYTES));
+  const settled = await settleQuote(sniffed.dialect, options, ctx.displayName, async () => (await textHead(path, QUOTE_SAMPLE_BYTES)) ?? Buffer.alloc(0));
   const dialect = settled.dialect;
   const pinned = dialectArgs(dialect, options).join(', ');
   if (dialect.header && ctx.maxRows === undefined && !(await hasDataRecords(path, dialect, columns))) {
