@@ -1,8 +1,12 @@
 // `ingestSource`: lands one batch of a source (or of a bare file, which gets a source YAML) into
 // bronze.<source> as one transaction. The batch is recorded in the ledger; a failure leaves the
 // earlier batches untouched and is recorded too; the same content again is a no-op that says so.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
+import { locateChecks } from '../quality/check-positions.js';
+import { parseChecks } from '../quality/parse-checks.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bronzeColumns, createBronzeWriter } from './bronze.js';
 import { sourceKind } from './kinds.js';
@@ -38,6 +42,13 @@ async function recordFailure(conn: SqlConnection, base: Omit<BatchRecord, 'statu
   }
 }
 
+/** A badly declared check in the source's YAML fails the load before anything is read (file:line, check). */
+async function validateSourceChecks(ws: Workspace, def: SourceDefinition): Promise<void> {
+  if (def.options.checks.length === 0) return;
+  const text = await readFile(join(ws.paths.root, def.file), 'utf8').catch(() => undefined);
+  parseChecks(def.options.checks, { file: def.file, layer: 'bronze', model: def.name, ...(text !== undefined ? { positions: locateChecks(text) } : {}) });
+}
+
 /** Loads `nameOrPath` (a source name, or a file path relative to the workspace) into bronze. */
 export async function ingestSource(ws: Workspace, nameOrPath: string, options: IngestOptions = {}): Promise<IngestResult> {
   const def = await resolveSourceArg(ws, nameOrPath);
@@ -47,6 +58,7 @@ export async function ingestSource(ws: Workspace, nameOrPath: string, options: I
 /** Loads an already-resolved source definition. */
 export async function ingestDefinition(ws: Workspace, def: SourceDefinition, options: IngestOptions = {}): Promise<IngestResult> {
   const kind = sourceKind(def.kind);
+  await validateSourceChecks(ws, def);
   const replace = options.replace === true;
   const startedAt = new Date();
   const warnings: string[] = [];

@@ -212,6 +212,13 @@ function normalize(kind: CheckKind, raw: RawCheck<CheckKind>, index: number, loc
       break;
     }
   }
+  if (def.severity === 'quarantine' && context.layer === 'bronze') {
+    const source = context.model !== undefined ? `bronze.${context.model}` : 'bronze';
+    throw definitionError(location, def.name, `a source's rows stay in ${source} as they were loaded, so its checks cannot quarantine rows`, {
+      field: def.kind === 'unique' ? 'dedup' : 'severity',
+      hint: `Declare this check on the silver model that reads ${source}, where quarantine holds failing rows back; here use severity warn or error.`,
+    });
+  }
   if (def.severity === 'quarantine' && !ROW_LEVEL_KINDS.has(def.kind)) {
     throw definitionError(location, def.name, `severity quarantine needs a row-level check; ${def.kind} judges the table as a whole`, {
       field: 'severity',

@@ -42,6 +42,18 @@ describe('bad input', () => {
     t.close();
   });
 
+  it('a badly declared check in the source fails the load before reading (file:line of the field), e.g. quarantine on bronze', async () => {
+    const t = await withEarlierBatch();
+    await writeFile(t.path, `${GOOD}3,c\n`);
+    await t.write('sources/orders.yaml', 'path: data/orders.csv\nformat: csv\nchecks:\n  - kind: not_null\n    column: name\n    severity: quarantine\n');
+    const err = await ingotError(ingestSource(t.ws, 'orders'));
+    expect(err.code).toBe('MODEL_INVALID');
+    expect(err.message).toBe("sources/orders.yaml:6: check not_null(name): a source's rows stay in bronze.orders as they were loaded, so its checks cannot quarantine rows");
+    expect(err.hint).toContain('silver model that reads bronze.orders');
+    await expectIntact(t);
+    t.close();
+  });
+
   it('unreadable file (a folder where the file should be; chmod 000 when not running as root)', async () => {
     const t = await withEarlierBatch();
     await rm(t.path);
