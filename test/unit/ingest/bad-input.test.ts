@@ -91,6 +91,24 @@ describe('bad input', () => {
     t.close();
   });
 
+  it('a header-only file in a folder source is skipped with a warning; the other files load', async () => {
+    const t = await testWorkspace();
+    await t.write('data/daily/d1.csv', 'id,amt\n1,5\n2,6\n');
+    await t.write('data/daily/d2.csv', 'id,amt\n');
+    await t.write('sources/daily.yaml', 'path: data/daily\n');
+    const first = await ingestSource(t.ws, 'daily');
+    expect(first).toMatchObject({ rowsLoaded: 2, recordsCounted: 2 });
+    expect(first.warnings).toContain('data/daily/d2.csv has a header but no data rows; it was skipped.');
+    // Only the quiet day is new: nothing to load, and nothing fails.
+    const again = await ingestSource(t.ws, 'daily');
+    expect(again.unchanged).toBe(true);
+    expect(again.warnings).toContain('data/daily/d2.csv has a header but no data rows; it was skipped.');
+    await t.write('data/daily/d3.csv', 'id,amt\n3,7\n');
+    expect(await ingestSource(t.ws, 'daily')).toMatchObject({ rowsLoaded: 1 });
+    expect(await t.query('SELECT id FROM bronze.daily ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    t.close();
+  });
+
   it('binary data named .csv', async () => {
     const t = await withEarlierBatch();
     const bytes = Buffer.alloc(4096);

@@ -103,14 +103,32 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
   }
   if (planned.length === 0) return { status: 'unchanged', files: [], skippedFiles: skipped };
 
+  const several = inputs.length > 1;
   for (const [i, f] of planned.entries()) {
     ctx.progress('inspecting', (100 * i) / planned.length, { file: f.name });
     const format = resolveFormat(f.path, options.format, { file: ctx.source.file });
-    f.inspected = await format.inspect({ conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}) }, f.path, options);
+    try {
+      f.inspected = await format.inspect({ conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}) }, f.path, options);
+    } catch (err) {
+      // In a folder or glob, an export with a header and no rows (a quiet day) holds nothing to
+      // load; the other files still load. Alone, it is an error the user should see.
+      if (!several || !(err instanceof IngotError) || err.detail?.noDataRows !== true) throw err;
+      ctx.warn(`${f.name} has a header but no data rows; it was skipped.`);
+      continue;
+    }
     for (const w of f.inspected.warnings) ctx.warn(w);
     const detected = new Set(f.inspected.columns.map((c) => c.name.toLowerCase()));
     for (const name of Object.keys(src.columns)) if (!detected.has(name.toLowerCase())) ctx.warn(`${ctx.source.file}: columns.${name}: ${f.name} has no column "${name}".`);
     await ctx.bronze.prepare(withOverrides(f.inspected.columns, src.columns), f.name);
+  }
+  const empty = planned.filter((f) => f.inspected === undefined);
+  for (const f of empty) planned.splice(planned.indexOf(f), 1);
+  if (planned.length === 0 && skipped.length > 0) return { status: 'unchanged', files: [], skippedFiles: skipped };
+  if (planned.length === 0) {
+    throw new IngotError('INGEST_FAILED', `${ctx.source.file}: every new file of the source has a header but no data rows (${empty.map((f) => f.name).join(', ')}); there is nothing to load.`, {
+      hint: 'Check the exports that wrote them; the next load takes whatever files hold rows.',
+      detail: { file: ctx.source.file },
+    });
   }
   const tableTypes = new Map((await ctx.bronze.columns()).map((c) => [c.name.toLowerCase(), c.type]));
 

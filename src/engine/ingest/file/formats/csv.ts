@@ -179,7 +179,7 @@ async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatO
   if (dialect.header && ctx.maxRows === undefined && !(await hasDataRecords(path, dialect, columns))) {
     throw new IngotError('INGEST_FAILED', `${ctx.displayName}:${dialect.skipRows + 1}: the file has a header but no data rows; there is nothing to load.`, {
       hint: 'Check the export that wrote this file; if it has no header, set `header: false` in the source.',
-      detail: { file: ctx.displayName, line: dialect.skipRows + 1 },
+      detail: { file: ctx.displayName, line: dialect.skipRows + 1, noDataRows: true },
     });
   }
   const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...(await dialectWarnings(ctx, path, dialect, columns, options))];
