@@ -168,6 +168,12 @@ describe('bad input', () => {
       'data/orders.csv:2: quote characters (") here do not enclose whole values, so the file is read without quoting and they stay part of the values; fix the quotes, or set `quote: ""` in the source to confirm.',
     );
     expect(await t.query(`SELECT name FROM bronze.orders WHERE _batch_id = ${r.batchId} ORDER BY id`)).toEqual([{ name: '"c' }, { name: 'd' }]);
+    // But where the other values are properly quoted, one quote that never closes is an error at its line.
+    const quoted = Array.from({ length: 50 }, (_, i) => `${i + 10},"Smith, J ${i}"`);
+    quoted.splice(30, 0, '99,"Broken, never closed');
+    await writeFile(t.path, `id,name\n${quoted.join('\n')}\n`);
+    const broken = await ingotError(ingestSource(t.ws, 'orders'));
+    expect(broken.message).toBe('data/orders.csv:32: a quoted value opens here (") and is never closed.');
     t.close();
   });
 

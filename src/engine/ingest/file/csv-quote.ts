@@ -2,7 +2,9 @@
 // sniffer reports "no quoting" when its sample (the first 20,480 rows) holds no quote at all;
 // pinning that would split a quoted value further down the file into rejected pieces, so such
 // files are read with `"`. When the sample does hold quotes that do not enclose whole values, the
-// sniffer's choice stands and the user is told, with the line, that those quotes stay text.
+// sniffer's choice stands and the user is told, with the line, that those quotes stay text —
+// unless other values of the sample are properly quoted: then the file quotes its values, and one
+// quote that never closes is an error at its line, not a reason to read every line unquoted.
 import { IngotError } from '../../../shared/errors.js';
 import type { CsvDialect } from '../types.js';
 import type { FileFormatOptions } from './file-options.js';
@@ -31,6 +33,7 @@ export async function settleQuote(
   options: FileFormatOptions,
   displayName: string,
   readStart: () => Promise<Buffer>,
+  findOpenQuote: () => Promise<number | undefined>,
 ): Promise<{ dialect: CsvDialect; warning?: string }> {
   if (options.quote !== undefined || dialect.quote !== '' || dialect.encoding === 'utf-16') return { dialect };
   const start = await readStart();
@@ -38,10 +41,28 @@ export async function settleQuote(
   const line = at === -1 ? undefined : lineAt(start, at);
   const sampled = SNIFF_SAMPLE_ROWS + dialect.skipRows + (dialect.header ? 1 : 0);
   if (line === undefined || line > sampled) return { dialect: { ...dialect, quote: '"', escape: options.escape ?? '"' } };
+  if (hasQuotedValue(start, dialect.delimiter.charCodeAt(dialect.delimiter.length - 1))) {
+    const open = await findOpenQuote();
+    if (open !== undefined) throw openQuoteError(displayName, open, '"');
+  }
   return {
     dialect,
     warning: `${displayName}:${line}: quote characters (") here do not enclose whole values, so the file is read without quoting and they stay part of the values; fix the quotes, or set \`quote: ""\` in the source to confirm.`,
   };
+}
+
+/** Whether some value in `bytes` is enclosed in quotes: `"…"` from a field's start to its end. */
+function hasQuotedValue(bytes: Buffer, delimiter: number): boolean {
+  const ends = (b: number | undefined): boolean => b === undefined || b === delimiter || b === 10 || b === 13;
+  for (let at = bytes.indexOf(DOUBLE_QUOTE); at !== -1; at = bytes.indexOf(DOUBLE_QUOTE, at + 1)) {
+    if (at > 0 && !ends(bytes[at - 1])) continue;
+    let close = bytes.indexOf(DOUBLE_QUOTE, at + 1);
+    while (close !== -1 && bytes[close + 1] === DOUBLE_QUOTE) close = bytes.indexOf(DOUBLE_QUOTE, close + 2);
+    if (close === -1) return false;
+    if (ends(bytes[close + 1])) return true;
+    at = close;
+  }
+  return false;
 }
 
 /** The error for a quoted value that opens on `line` and is never closed. */

@@ -173,7 +173,13 @@ async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatO
     throw await locateSniffError(err, path, ctx.displayName, options);
   });
   const { columns } = sniffed;
-  const settled = await settleQuote(sniffed.dialect, options, ctx.displayName, async () => (await textHead(path, QUOTE_SAMPLE_BYTES)) ?? Buffer.alloc(0));
+  const settled = await settleQuote(
+    sniffed.dialect,
+    options,
+    ctx.displayName,
+    async () => (await textHead(path, QUOTE_SAMPLE_BYTES)) ?? Buffer.alloc(0),
+    async () => (COMPRESSED.test(path) ? undefined : findUnterminatedQuote(path, 0x22, (options.delimiter ?? sniffed.dialect.delimiter).charCodeAt(0))),
+  );
   const dialect = settled.dialect;
   const pinned = dialectArgs(dialect, options).join(', ');
   if (dialect.header && ctx.maxRows === undefined && !(await hasDataRecords(path, dialect, columns))) {
