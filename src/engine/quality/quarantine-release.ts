@@ -29,8 +29,11 @@ export async function releaseQuarantined(conn: SqlConnection, layer: string, mod
     });
   }
   const table = quarantineTable(layer, model);
-  const where = filter !== undefined && filter.trim() !== '' ? `(${filter})` : 'TRUE';
-  const problem = await singleSelectProblem(conn, `SELECT * FROM ${table} WHERE ${where}`);
+  const given = filter !== undefined && filter.trim() !== '';
+  const where = given ? `(${filter})` : 'TRUE';
+  // As the only item of a select list the filter must be one whole expression: unbalanced
+  // parentheses such as `a = 1) OR (TRUE` cannot reach past its own condition.
+  const problem = given ? ((await singleSelectProblem(conn, `SELECT ${filter} FROM ${table}`)) ?? (await singleSelectProblem(conn, `SELECT * FROM ${table} WHERE ${where}`))) : undefined;
   if (problem) {
     throw new IngotError('INVALID_INPUT', `The release filter is not one SQL condition: ${problem}`, {
       hint: `Write a condition on the columns of quarantine.${layer}_${model}, e.g. "status = 'shipped_late'" or "_run_id = 12".`,
@@ -39,7 +42,7 @@ export async function releaseQuarantined(conn: SqlConnection, layer: string, mod
   }
   return conn.transaction(async (tx) => {
     const id = Number((await tx.one<{ id: number }>("SELECT nextval('_ingot.release_seq') AS id"))?.id);
-    const released = await tx.run(`UPDATE ${table} SET _released_at = now()::TIMESTAMP, _release_id = ? WHERE _released_at IS NULL AND ${where}`, [id]);
+    const released = await tx.run(`UPDATE ${table} SET _released_at = now()::TIMESTAMP, _release_id = ? WHERE _released_at IS NULL AND (${where})`, [id]);
     await tx.run('INSERT INTO _ingot.quarantine_releases (release_id, layer, model, filter, rows_released) VALUES (?, ?, ?, ?, ?)', [
       id,
       layer,

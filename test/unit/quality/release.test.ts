@@ -117,6 +117,11 @@ describe('quarantine and release', () => {
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toMatch(/^The release filter is not one SQL condition/);
     expect(await t.conn.one('SELECT count(*) AS n FROM silver.customers')).toEqual({ n: 5 });
+    // Unbalanced parentheses cannot widen the condition past its own rows.
+    for (const escape of ["status = 'lost') OR (1=1", '1=1) OR (1=1']) {
+      const widened = (await releaseQuarantined(t.conn, 'silver', 'orders', escape).catch((e: unknown) => e)) as IngotError;
+      expect(widened.message, escape).toMatch(/^The release filter is not one SQL condition/);
+    }
     expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0 });
   });
 
