@@ -1,5 +1,5 @@
-// How a column looks before any data arrives: its kind (from the engine's SQL type name) and a
-// starting width that fits the header and typical values of that kind.
+// How a column looks: its kind (from the engine's SQL type name), a starting width that fits the
+// header and typical values of that kind, and the width that fits the values actually shown.
 
 export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'time' | 'nested';
 
@@ -25,4 +25,20 @@ const VALUE_WIDTH: Record<ColumnKind, number> = { number: 110, text: 180, boolea
 export function columnWidth(column: ColumnSpec): number {
   const header = 44 + column.name.length * 8;
   return Math.min(360, Math.max(VALUE_WIDTH[columnKind(column.type)], header));
+}
+
+/** Pixels per character of the grid's 13 px font (digits and most letters), with room to spare. */
+const CHAR_PX = 7.6;
+/** Cell padding on both sides. */
+const PADDING_PX = 24;
+
+/**
+ * The width that shows `longest` characters whole. A number is never cut: a clipped minus sign
+ * or leading digit would show another value; text stops at 360 px, where the grid clips it at
+ * the end.
+ */
+export function fittedWidth(column: ColumnSpec, longest: number): number {
+  const needed = Math.ceil(PADDING_PX + longest * CHAR_PX);
+  const cap = columnKind(column.type) === 'number' ? 720 : 360;
+  return Math.min(cap, Math.max(columnWidth(column), needed));
 }
