@@ -3,6 +3,7 @@
 import { Bool, DateDay, Decimal, Float64, Int32, Int64, makeData, makeVector, Table, tableFromIPC, tableToIPC, TimeMicrosecond, TimestampMicrosecond, TimestampMillisecond, TimeUnit, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { columnReader, isoTime, isoTimestamp, scaleDecimal } from '../../../src/renderer/components/grid/arrow-values.js';
+import { useMemoryConnection } from '../../helpers/memory-connection.js';
 
 /** Round-trips columns through Arrow IPC, as pages arrive from the engine. */
 function viaIpc(columns: Record<string, Vector>): Table {
@@ -16,7 +17,16 @@ function texts(table: Table, name: string): string[] {
   return Array.from({ length: table.numRows }, (_, i) => read(i).text);
 }
 
+const connection = useMemoryConnection();
+
 describe('columnReader', () => {
+  it('writes INTERVALs from the engine as DuckDB does', async () => {
+    const values = ["INTERVAL 3 DAY", "INTERVAL '1 year 2 months 3 hours'", "INTERVAL '-90 minutes'", "INTERVAL '1 month 1 day 00:00:01.5'", "INTERVAL '0 seconds'", "INTERVAL '123:04:05.000006'"];
+    const sql = `SELECT ${values.map((v, i) => `${v} AS i${i}, CAST(${v} AS VARCHAR) AS t${i}`).join(', ')}`;
+    const table = tableFromIPC((await connection().arrow(sql)).ipc);
+    for (let i = 0; i < values.length; i++) expect(texts(table, `i${i}`), values[i]).toEqual(texts(table, `t${i}`));
+  });
+
   it('keeps 64-bit integers exact, right-aligned, and marks NULL', () => {
     const table = viaIpc({ id: vectorFromArray([9007199254740993n, -5n, null], new Int64()) });
     const read = columnReader(table.getChild('id')!);

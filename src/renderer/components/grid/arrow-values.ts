@@ -1,6 +1,6 @@
 // Reads Arrow columns into display values by Arrow type: numbers (and 64-bit integers, kept
 // exact as strings) right-aligned, NULL marked as such, dates and timestamps as ISO 8601.
-import { TimeUnit, Type, util, type DataType, type Decimal, type Dictionary, type Time, type Timestamp, type Vector } from 'apache-arrow';
+import { IntervalUnit, TimeUnit, Type, util, type DataType, type Decimal, type Dictionary, type Interval, type Time, type Timestamp, type Vector } from 'apache-arrow';
 
 export interface CellValue {
   text: string;
@@ -61,6 +61,31 @@ function hexPreview(bytes: Uint8Array): string {
   return `\\x${shown}${bytes.length > 32 ? '…' : ''}`;
 }
 
+const plural = (n: number, unit: string): string => `${n} ${unit}${Math.abs(n) === 1 ? '' : 's'}`;
+
+/**
+ * An INTERVAL as DuckDB writes it: `1 year 2 months 3 days 04:05:06.5`. Arrow holds it as
+ * months, days and nanoseconds (the last as two 32-bit halves, low first).
+ */
+export function intervalText(parts: Int32Array): string {
+  const [months = 0, days = 0, low = 0, high = 0] = parts;
+  const nanos = (BigInt(high) << 32n) | BigInt(low >>> 0);
+  const out: string[] = [];
+  const years = Math.trunc(months / 12);
+  if (years !== 0) out.push(plural(years, 'year'));
+  if (months % 12 !== 0) out.push(plural(months % 12, 'month'));
+  if (days !== 0) out.push(plural(days, 'day'));
+  if (nanos !== 0n || out.length === 0) {
+    const negative = nanos < 0n;
+    const micros = (negative ? -nanos : nanos) / 1000n;
+    const seconds = Number(micros / 1_000_000n);
+    const fraction = micros % 1_000_000n;
+    const clock = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+    out.push(`${negative ? '-' : ''}${clock}${fraction === 0n ? '' : `.${fraction.toString().padStart(6, '0').replace(/0+$/, '')}`}`);
+  }
+  return out.join(' ');
+}
+
 /** How to turn one non-null value of `type` into a display value. */
 export function valueFormatter(type: DataType): (value: unknown) => CellValue {
   switch (type.typeId) {
@@ -93,6 +118,9 @@ export function valueFormatter(type: DataType): (value: unknown) => CellValue {
       return (v) => textValue(hexPreview(v as Uint8Array));
     case Type.Dictionary:
       return valueFormatter((type as Dictionary).dictionary);
+    case Type.Interval:
+      if ((type as Interval).unit === IntervalUnit.MONTH_DAY_NANO) return (v) => temporalValue(intervalText(v as Int32Array));
+      return (v) => textValue(jsonText(v));
     default:
       return (v) => textValue(typeof v === 'string' ? v : jsonText(v));
   }
