@@ -13,14 +13,17 @@ import { CatalogList } from './CatalogList.js';
 import { DbtExportForm } from './DbtExportForm.js';
 import { LakeExportForm } from './LakeExportForm.js';
 import './catalog.css';
+import { selectConnected } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
 
 export function CatalogScreen() {
   const { entries, status, error, filter, select, setFilter } = useCatalogStore(useShallow(selectCatalogList));
   const entry = useCatalogStore(selectSelectedEntry);
   const lastFinishedRun = useRunsStore(selectLastFinishedRunId);
+  const connected = useConnectionStore(selectConnected);
   useEffect(() => {
-    void useCatalogStore.getState().load();
-  }, [lastFinishedRun]);
+    if (connected) void useCatalogStore.getState().load();
+  }, [lastFinishedRun, connected]);
   useEffect(
     () =>
       engineConnection().on('onWorkspaceChanged', (change) => {

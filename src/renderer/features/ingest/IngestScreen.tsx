@@ -6,6 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { engineConnection } from '../../api/engine.js';
 import { selectInspection, selectLoads, selectSourceActions, selectSourceList } from '../../stores/sources/selectors.js';
 import { useSourcesStore } from '../../stores/sources/store.js';
+import { selectConnected } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
 import { AddFilesPanel } from './AddFilesPanel.js';
 import { SourceInspectionView } from './SourceInspectionView.js';
 import { SourcesTable } from './SourcesTable.js';
@@ -16,10 +18,12 @@ export function IngestScreen() {
   const inspection = useSourcesStore(selectInspection);
   const actions = useSourcesStore(useShallow(selectSourceActions));
 
+  const connected = useConnectionStore(selectConnected);
+
   useEffect(() => {
-    void load();
-    return engineConnection().on('onIngestProgress', actions.applyProgress);
-  }, [load, actions.applyProgress]);
+    if (connected) void load();
+  }, [load, connected]);
+  useEffect(() => engineConnection().on('onIngestProgress', actions.applyProgress), [actions.applyProgress]);
 
   return (
     <div className="screen">

@@ -4,6 +4,8 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useQualityStore } from '../../stores/quality/store.js';
+import { selectConnected } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
 import { selectQualityList, selectSelectedQuality } from '../../stores/quality/selectors.js';
 import { selectLastFinishedRunId } from '../../stores/runs/selectors.js';
 import { useRunsStore } from '../../stores/runs/store.js';
@@ -19,9 +21,10 @@ export function QualityScreen() {
   const table = useQualityStore(selectSelectedQuality);
   // Runs evaluate the checks: a finished run means new results.
   const lastFinishedRun = useRunsStore(selectLastFinishedRunId);
+  const connected = useConnectionStore(selectConnected);
   useEffect(() => {
-    void useQualityStore.getState().load();
-  }, [lastFinishedRun]);
+    if (connected) void useQualityStore.getState().load();
+  }, [lastFinishedRun, connected]);
 
   return (
     <div className="screen quality">
