@@ -3,6 +3,7 @@
 // write is refused; DuckDB's completions pop up while typing; the text survives a reload.
 import { expect, test } from '../fixtures/app.js';
 import { SqlPage } from '../pages/sql-page.js';
+import { CommandPalettePage } from '../pages/command-palette.js';
 
 test('runs a query and pages the result the engine keeps; errors are marked where they are', async ({ shell }) => {
   await shell.goTo('SQL');
@@ -48,4 +49,10 @@ test('suggests tables and columns from DuckDB while typing', async ({ shell }) =
   await expect(suggestions).toContainText('orders');
   await expect(suggestions).toContainText('order_items');
   await shell.page.keyboard.press('Escape');
+  // The palette's Ctrl+K reaches the app from inside the editor too (Monaco would start a key chord).
+  const palette = new CommandPalettePage(shell.page);
+  await shell.page.keyboard.press('ControlOrMeta+k');
+  await expect(palette.dialog).toBeVisible();
+  await shell.page.keyboard.press('Escape');
+  await expect(palette.dialog).toBeHidden();
 });

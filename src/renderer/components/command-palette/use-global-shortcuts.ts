@@ -1,4 +1,6 @@
-// App-wide keys: Ctrl/Cmd+K opens or closes the command palette, Alt+1…9 switch screens.
+// App-wide keys: Ctrl/Cmd+K opens or closes the command palette, Alt+1…9 switch screens. They
+// are caught on the way down (capture), before an editor such as Monaco takes Ctrl+K as the start
+// of its own key chord.
 import { useEffect } from 'react';
 import { SCREENS } from '../../screens.js';
 import { useUiStore } from '../../stores/ui/store.js';
@@ -9,6 +11,7 @@ export function useGlobalShortcuts(): void {
       const ui = useUiStore.getState();
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
+        event.stopPropagation();
         ui.togglePalette();
         return;
       }
@@ -21,7 +24,7 @@ export function useGlobalShortcuts(): void {
         }
       }
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, []);
 }
