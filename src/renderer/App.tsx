@@ -2,6 +2,7 @@
 // command palette.
 import { CommandPalette } from './components/command-palette/CommandPalette.js';
 import { useGlobalShortcuts } from './components/command-palette/use-global-shortcuts.js';
+import { useUnsavedEditsGuard } from './features/designer/use-unsaved-edits-guard.js';
 import { NavBar } from './components/layout/NavBar.js';
 import { StatusBar } from './components/layout/StatusBar.js';
 import { TopBar } from './components/layout/TopBar.js';
@@ -13,6 +14,7 @@ import { selectScreen } from './stores/ui/selectors.js';
 
 export function App() {
   useGlobalShortcuts();
+  useUnsavedEditsGuard();
   const screen = useUiStore(selectScreen);
   return (
     <div className="app">

@@ -76,6 +76,15 @@ test('a wrong edit is refused with where it went wrong and the file keeps its SQ
   await pipeline.writeSql(panel, 'SELECT product_id\nFROM bronze.productz\n');
   await expect(pipeline.saveState(id)).toHaveText('Unsaved changes');
   await expect(pipeline.node(id)).toContainText('●');
+  // Leaving the page with unsaved SQL asks first; staying keeps the edit.
+  const asked = new Promise<string>((resolve) => shell.page.once('dialog', (d) => {
+    resolve(d.type());
+    void d.dismiss();
+  }));
+  await shell.page.evaluate(() => setTimeout(() => location.reload(), 0));
+  expect(await asked).toBe('beforeunload');
+  await expect(pipeline.saveState(id)).toHaveText('Unsaved changes');
+  await pipeline.sqlEditor(panel).locator('.view-lines').click();
   await shell.page.keyboard.press('ControlOrMeta+s');
   const refusal = panel.getByRole('alert');
   await expect(refusal).toContainText('bronze.productz');
