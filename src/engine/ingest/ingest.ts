@@ -107,6 +107,8 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
         const landed = await kind.land(ctx, def.options);
         if (landed.status === 'unchanged') return landed;
         progress('committing', 100);
+        // A cancel that came while the last rows landed still wins: nothing is committed yet.
+        if (options.signal?.aborted) throw new IngotError('CANCELLED', 'The load was cancelled; nothing it did was kept.');
         const rowsLoaded = landed.files.reduce((n, f) => n + f.rowsLoaded, 0);
         const rowsRejected = landed.files.reduce((n, f) => n + f.rowsRejected, 0);
         const counted = landed.files.every((f) => f.recordsCounted !== null) ? landed.files.reduce((n, f) => n + (f.recordsCounted ?? 0), 0) : null;

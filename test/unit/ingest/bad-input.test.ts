@@ -299,6 +299,11 @@ describe('bad input', () => {
     expect(err.code).toBe('CANCELLED');
     await expectIntact(t);
     expect(await t.query(`SELECT status FROM _ingot.batches ORDER BY batch_id DESC LIMIT 1`)).toEqual([{ status: 'cancelled' }]);
+    // A cancel that arrives once every row has landed, just before the commit, still keeps nothing.
+    const late = new AbortController();
+    const lateErr = await ingotError(ingestSource(t.ws, 'orders', { signal: late.signal, onProgress: (p) => p.phase === 'committing' && late.abort() }));
+    expect(lateErr.code).toBe('CANCELLED');
+    await expectIntact(t);
     t.close();
   });
 
