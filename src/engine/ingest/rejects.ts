@@ -27,7 +27,8 @@ export async function collectRejects(conn: SqlConnection, scan: RejectScan, wher
 /** Warnings, one per file, when rows of the batch were rejected as invalid UTF-8: the file probably has another encoding. */
 export async function encodingWarnings(conn: SqlConnection, batchId: number): Promise<string[]> {
   const rows = await conn.all<{ file: string; n: number; line: number | null }>(
-    `SELECT file, count(*)::BIGINT AS n, min(line) AS line FROM _ingot.rejects
+    // A row with several undecodable fields has one reject per field: count rows (lines).
+    `SELECT file, (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n, min(line) AS line FROM _ingot.rejects
      WHERE batch_id = ? AND error_type = 'INVALID ENCODING' GROUP BY file ORDER BY file`,
     [batchId],
   );
