@@ -29,7 +29,7 @@ export async function checkStatements(conn: SqlConnection, sql: string, allowWri
   }
   const type = types[0] as string;
   if (!isReadOnlyType(type)) {
-    throw new IngotError('INVALID_INPUT', `A ${type} statement changes the workspace or the session; queries here are read-only.`, {
+    throw new IngotError('INVALID_INPUT', `${/^[AEIOU]/i.test(type) ? 'An' : 'A'} ${type} statement changes the workspace or the session; queries here are read-only.`, {
       hint: 'Refine data with SQL models (models/<layer>/*.sql) so every change is rebuilt and checked, or run it with `ingot sql --write`.',
       detail: { sql },
     });

@@ -60,6 +60,8 @@ describe('runQuery', () => {
       expect(err.hint, sql).toContain('--write');
     }
     expect(await salesCount()).toBe(50);
+    expect((await errorOf(runQuery(conn, "INSERT INTO gold.sales VALUES (99, 'x')"))).message).toMatch(/^An INSERT statement changes/);
+    expect((await errorOf(runQuery(conn, 'DELETE FROM gold.sales'))).message).toMatch(/^A DELETE statement changes/);
   });
 
   it('blocks a write hidden inside a read-only statement type', async () => {
