@@ -12,6 +12,8 @@ import type { WorkspacePaths } from '../workspace/workspace.js';
 import { undoInterruptedSwap } from './swap.js';
 
 const STAGING_PREFIX = '.ingot-staging-';
+/** Virtual file systems of the kernel (Linux). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** What kind of export a folder holds, and the file that marks it. */
 export interface ExportKind {
@@ -67,6 +69,15 @@ export async function checkExportFolder(root: string, kind: ExportKind, workspac
     [workspace.sources, 'Ingot reads every .yaml file there as a source'],
     [workspace.internal, 'it holds the workspace database'],
   ];
+  // Kernel file systems hold no files of ours; creating a folder in /proc never returns (Node's
+  // recursive mkdir keeps retrying there), so they are refused before anything is touched.
+  const system = SYSTEM_FOLDERS.find((f) => root === f || root.startsWith(f + sep));
+  if (system !== undefined) {
+    throw new IngotError('INVALID_INPUT', `${root} is inside ${system}, a folder of the operating system; the ${kind.label} cannot be written there.`, {
+      hint: `Export to a folder of your own, e.g. \`${kind.example}\`.`,
+      detail: { file: root },
+    });
+  }
   for (const [folder, why] of inside) {
     if (root !== folder && !root.startsWith(folder + sep)) continue;
     throw new IngotError('INVALID_INPUT', `${root} is inside the workspace's ${relative(workspace.root, folder)}/ folder, where ${why}; the ${kind.label} does not belong there.`, {

@@ -76,6 +76,9 @@ describe('ingot export parquet: safety', () => {
     const fsErr = await ingotError(lake(root, blocked));
     expect(fsErr.message).toBe(`Cannot write the Parquet lake at ${blocked}: part of the path is a file, not a folder.`);
     expect(await filesUnder(dir)).toEqual(['notes.txt']);
+    // A kernel folder is refused up front (creating a folder in /proc never returns).
+    const proc = await ingotError(lake(root, '/proc/ingot-lake'));
+    expect(proc.message).toBe('/proc/ingot-lake is inside /proc, a folder of the operating system; the Parquet lake cannot be written there.');
   });
 
   it('stops before writing anything when a table is not published or the selection names nothing', async () => {
