@@ -26,15 +26,15 @@ export async function collectRejects(conn: SqlConnection, scan: RejectScan, wher
 
 /** Warnings, one per file, when rows of the batch were rejected as invalid UTF-8: the file probably has another encoding. */
 export async function encodingWarnings(conn: SqlConnection, batchId: number): Promise<string[]> {
-  const rows = await conn.all<{ file: string; n: number; line: number | null }>(
+  const rows = await conn.all<{ source: string; file: string; n: number; line: number | null }>(
     // A row with several undecodable fields has one reject per field: count rows (lines).
-    `SELECT file, (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n, min(line) AS line FROM _ingot.rejects
-     WHERE batch_id = ? AND error_type = 'INVALID ENCODING' GROUP BY file ORDER BY file`,
+    `SELECT source, file, (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n, min(line) AS line FROM _ingot.rejects
+     WHERE batch_id = ? AND error_type = 'INVALID ENCODING' GROUP BY source, file ORDER BY file`,
     [batchId],
   );
   return rows.map((r) => {
     const what = r.n === 1 ? '1 row is' : `${r.n.toLocaleString('en-US')} rows are`;
     const where = r.line !== null ? `${r.file}:${r.line}` : r.file;
-    return `${where}: ${what} not valid UTF-8 and went to the rejects; if the file is Latin-1 (or UTF-16), set \`encoding:\` in the source and ingest again with --replace.`;
+    return `${where}: ${what} not valid UTF-8 and went to the rejects; if the file is Latin-1 (or UTF-16), set \`encoding:\` in the source and load it again replacing this data (Replace on the Ingest screen, or \`ingot ingest ${r.source} --replace\`).`;
   });
 }

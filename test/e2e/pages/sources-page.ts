@@ -1,5 +1,5 @@
 // Page object for the Sources panel of the Ingest screen: the sources table, each source's
-// Load / Test request / Preview buttons and its load status.
+// Load / Replace / Test request / Preview buttons and its load status.
 import type { Locator, Page } from '@playwright/test';
 
 export class SourcesPage {
@@ -25,6 +25,10 @@ export class SourcesPage {
 
   loadButton(source: string): Locator {
     return this.page.getByRole('button', { name: `Load ${source}`, exact: true });
+  }
+
+  replaceButton(source: string): Locator {
+    return this.page.getByRole('button', { name: `Replace data of ${source}`, exact: true });
   }
 
   previewButton(source: string): Locator {

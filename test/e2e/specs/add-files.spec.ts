@@ -3,7 +3,7 @@
 // Sources panel lists; a path that is not there says so and what to do; a file dropped in the
 // browser, which does not say where the file lives, gets the notice to type its path; in the
 // desktop app (its preload bridge stood in for) dropped files are read from where they are.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '../fixtures/app.js';
 import { electronTarget } from '../fixtures/electron.js';
@@ -48,6 +48,13 @@ test('previews a typed path with inferred types and first rows, then loads it in
   // Loading the same content again changes nothing, and says so.
   await files.loadButton(shown).click();
   await expect(files.loadStatus(shown)).toHaveText('Unchanged: this content was already loaded', { timeout: 30_000 });
+  // After fixing the source's options, Replace loads the same files again in place of the old data.
+  const source = join(workspace, 'sources', `${name}.yaml`);
+  writeFileSync(source, `${readFileSync(source, 'utf8')}columns:\n  amount: DECIMAL(10,2)\n`);
+  shell.page.once('dialog', (dialog) => void dialog.accept());
+  await sources.replaceButton(name).click();
+  // Not "Unchanged": the same content was loaded again, in place of the earlier batch.
+  await expect(sources.loadStatus(name)).toHaveText('Loaded 3 rows', { timeout: 30_000 });
   await expect(shell.alerts).toHaveCount(0);
 });
 

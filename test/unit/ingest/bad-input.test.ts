@@ -210,7 +210,7 @@ describe('bad input', () => {
     expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 1, recordsCounted: 3 });
     expect(await t.query(`SELECT DISTINCT line, error_type FROM _ingot.rejects`)).toEqual([{ line: 3, error_type: 'INVALID ENCODING' }]);
     expect(r.warnings).toContain(
-      'data/orders.csv:3: 1 row is not valid UTF-8 and went to the rejects; if the file is Latin-1 (or UTF-16), set `encoding:` in the source and ingest again with --replace.',
+      'data/orders.csv:3: 1 row is not valid UTF-8 and went to the rejects; if the file is Latin-1 (or UTF-16), set `encoding:` in the source and load it again replacing this data (Replace on the Ingest screen, or `ingot ingest orders --replace`).',
     );
     t.close();
   });

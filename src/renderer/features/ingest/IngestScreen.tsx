@@ -19,6 +19,9 @@ export function IngestScreen() {
   const actions = useSourcesStore(useShallow(selectSourceActions));
 
   const connected = useConnectionStore(selectConnected);
+  const replace = (source: string): void => {
+    if (window.confirm(`Load ${source} again from its files and replace all data in bronze.${source}? Models that read it rebuild in full on the next run.`)) void actions.ingest(source, { replace: true });
+  };
 
   useEffect(() => {
     if (connected) void load();
@@ -46,7 +49,7 @@ export function IngestScreen() {
             </p>
           </div>
         ) : (
-          <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onCancelLoad={actions.cancelLoad} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
+          <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onReplace={(s) => replace(s)} onCancelLoad={actions.cancelLoad} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
         )}
       </section>
       {inspection ? <SourceInspectionView inspection={inspection} onClose={actions.closeInspection} /> : null}

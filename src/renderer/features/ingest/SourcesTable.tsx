@@ -10,12 +10,14 @@ interface SourcesTableProps {
   sources: SourceInfo[];
   loads: Record<string, SourceLoad>;
   onLoad: (source: string) => void;
+  /** Loads the source again, replacing all its earlier data (after its options changed). */
+  onReplace: (source: string) => void;
   onCancelLoad: (source: string) => void;
   onTestRequest: (source: string) => void;
   onPreview: (source: string) => void;
 }
 
-export function SourcesTable({ sources, loads, onLoad, onCancelLoad, onTestRequest, onPreview }: SourcesTableProps) {
+export function SourcesTable({ sources, loads, onLoad, onReplace, onCancelLoad, onTestRequest, onPreview }: SourcesTableProps) {
   return (
     <table className="data-table" aria-label="Sources">
       <thead>
@@ -56,6 +58,17 @@ export function SourcesTable({ sources, loads, onLoad, onCancelLoad, onTestReque
                   <button type="button" className="button button--small button--primary" disabled={running} onClick={() => onLoad(source.name)} aria-label={`Load ${source.name}`}>
                     Load
                   </button>
+                  {source.lastBatch && !running ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => onReplace(source.name)}
+                      aria-label={`Replace data of ${source.name}`}
+                      title="Load every file again and swap out all earlier data of this source, e.g. after changing its encoding or columns"
+                    >
+                      Replace
+                    </button>
+                  ) : null}
                   {running ? (
                     <button type="button" className="button button--small" onClick={() => onCancelLoad(source.name)} aria-label={`Cancel loading ${source.name}`}>
                       Cancel

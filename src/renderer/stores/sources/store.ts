@@ -13,8 +13,8 @@ import { initialSourcesState, type FileDraft, type SourceLoad, type SourcesState
 export interface SourcesActions {
   /** Reloads the list of sources from the engine. */
   load(): Promise<void>;
-  /** Loads `source` into bronze; progress arrives through `applyProgress`. */
-  ingest(source: string): Promise<void>;
+  /** Loads `source` into bronze (with `replace`, swapping out all its earlier data); progress arrives through `applyProgress`. */
+  ingest(source: string, options?: { replace?: boolean }): Promise<void>;
   /** Stops the running load of `source`; the engine keeps nothing of it. */
   cancelLoad(source: string): void;
   applyProgress(progress: IngestProgress): void;
@@ -41,12 +41,12 @@ export const useSourcesStore = create<SourcesStore>()((set, get) => {
   const updateDraft = (id: number, change: Partial<Omit<FileDraft, 'id'>>): void => set((s) => ({ drafts: patchDraft(s.drafts, id, change) }));
 
   /** Runs one load of `source`; resolves true when it finished (loaded or unchanged). */
-  const runLoad = async (source: string): Promise<boolean> => {
+  const runLoad = async (source: string, replace = false): Promise<boolean> => {
     const controller = new AbortController();
     loads.set(source, controller);
     setLoad(source, { state: 'running', progress: null });
     try {
-      const result = await engineConnection().api.ingest({ source }, { signal: controller.signal });
+      const result = await engineConnection().api.ingest({ source, ...(replace ? { replace } : {}) }, { signal: controller.signal });
       setLoad(source, { state: 'done', result });
       void useTablesStore.getState().load();
       return true;
@@ -71,9 +71,9 @@ export const useSourcesStore = create<SourcesStore>()((set, get) => {
         if (!isDisconnect(err)) useToastsStore.getState().showError('Could not list the sources', err);
       }
     },
-    ingest: async (source) => {
+    ingest: async (source, options = {}) => {
       if (isRunning(get().loads[source])) return;
-      if (!(await runLoad(source))) {
+      if (!(await runLoad(source, options.replace === true))) {
         const load = get().loads[source];
         if (load?.state === 'failed' && load.error.code !== 'CANCELLED') useToastsStore.getState().showError(`Could not load ${source}`, load.error);
       }
