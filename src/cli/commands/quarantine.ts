@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { SqlConnection } from '../../engine/db/connection.js';
 import { listQuarantine, releaseQuarantined, type QuarantineListing } from '../../engine/quality/index.js';
+import { workspaceTableNames } from '../../engine/quality/workspace-tables.js';
 import { IngotError } from '../../shared/errors.js';
 import { output, textTable, withWorkspace } from '../context.js';
 
@@ -29,7 +30,7 @@ export function registerQuarantine(program: Command): void {
       if (!Number.isInteger(limit) || limit <= 0) throw new IngotError('INVALID_INPUT', `--limit must be a positive whole number, not "${opts.limit}".`, { detail: { field: 'limit' } });
       await withWorkspace(cmd, (ws) =>
         ws.db.withConnection(async (conn) => {
-          const [layer, name] = await resolveModel(conn, model);
+          const [layer, name] = await resolveModel(conn, model, await workspaceTableNames(ws.paths.root));
           if (opts.release !== undefined || opts.releaseAll) {
             const { releaseId, released } = await releaseQuarantined(conn, layer, name, opts.releaseAll ? undefined : opts.release);
             output(cmd, { ok: true, layer, model: name, releaseId, released }, () =>
@@ -46,8 +47,8 @@ export function registerQuarantine(program: Command): void {
     });
 }
 
-/** `silver.orders` as given, or `orders` looked up among the quarantine tables (and layers). */
-async function resolveModel(conn: SqlConnection, model: string): Promise<[string, string]> {
+/** `silver.orders` as given, or `orders` looked up among the quarantine tables, then the workspace's models. */
+async function resolveModel(conn: SqlConnection, model: string, known: ReadonlySet<string>): Promise<[string, string]> {
   const dot = model.indexOf('.');
   if (dot > 0) return [model.slice(0, dot), model.slice(dot + 1)];
   const rows = await conn.all<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'quarantine' ORDER BY table_name");
@@ -57,7 +58,14 @@ async function resolveModel(conn: SqlConnection, model: string): Promise<[string
       hint: `Name one as layer.name, e.g. ${matches[0] ?? 'silver'}.${model}.`,
     });
   }
-  return [matches[0] ?? 'silver', model];
+  if (matches[0] !== undefined) return [matches[0], model];
+  // Nothing quarantined yet: the model's own layer, when the workspace has it.
+  const layers = LAYERS.filter((l) => l !== 'bronze' && known.has(`${l}.${model}`.toLowerCase()));
+  if (layers.length === 1 && layers[0] !== undefined) return [layers[0], model];
+  const held = rows.map((r) => r.table_name.replace('_', '.'));
+  throw new IngotError('NOT_FOUND', layers.length > 1 ? `Several layers have a model ${model}: ${layers.map((l) => `${l}.${model}`).join(', ')}.` : `No model named ${model} in this workspace.`, {
+    hint: layers.length > 1 ? `Name one as layer.name, e.g. ${layers[0] ?? 'silver'}.${model}.` : held.length > 0 ? `Models with quarantined rows: ${held.join(', ')}.` : 'Nothing has been quarantined in this workspace yet.',
+  });
 }
 
 function render(layer: string, model: string, q: QuarantineListing): string {

@@ -162,6 +162,10 @@ describe('checks on published tables', () => {
     const missing = await cli(['quarantine', 'gold.nothing', '--release-all', '-w', root]);
     expect(missing.code).toBe(2);
     expect(missing.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A name no model has is not guessed to be silver's.
+    const unknown = await cli(['quarantine', 'nope', '-w', root]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No model named nope in this workspace.', hint: 'Models with quarantined rows: silver.orders.' } });
   });
 
   it('lets a relationships target that is a model of the workspace wait until it is built', async () => {
