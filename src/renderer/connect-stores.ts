@@ -2,7 +2,7 @@
 // run history and (once opened) model list on every (re)connect, live run events into the runs store, and the URL hash
 // into the UI store. Returns the function that undoes all of it.
 import type { EngineConnection } from './api/engine-connection.js';
-import { screenFromHash } from './screens.js';
+import { DEFAULT_SCREEN, screenFromHash } from './screens.js';
 import { useConnectionStore } from './stores/connection/store.js';
 import { useModelsStore } from './stores/models/store.js';
 import { useRunsStore } from './stores/runs/store.js';
@@ -26,8 +26,8 @@ export function connectStores(connection: EngineConnection): () => void {
     if (event.type === 'run-finished') void useTablesStore.getState().load();
   });
   const onHashChange = (): void => {
-    const screen = screenFromHash(window.location.hash);
-    if (screen) useUiStore.getState().syncScreen(screen);
+    // Back to the first entry (no hash) is the default screen; a hash naming no screen shows it too.
+    useUiStore.getState().syncScreen(screenFromHash(window.location.hash) ?? DEFAULT_SCREEN);
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

@@ -32,6 +32,19 @@ test('every screen opens from the navigation with its own content, none a placeh
   await expect(shell.heading()).toHaveText('Catalog');
 });
 
+test('a hash naming no screen, like going back to the first page, shows the first screen', async ({ shell }) => {
+  await shell.goTo('Ingest');
+  await shell.page.evaluate(() => {
+    window.location.hash = '#/nonsense';
+  });
+  await expect(shell.heading()).toHaveText('Tables');
+  await shell.goTo('Runs');
+  await shell.page.evaluate(() => {
+    window.location.hash = '';
+  });
+  await expect(shell.heading()).toHaveText('Tables');
+});
+
 test('Alt+number switches screens and the screen survives a reload', async ({ shell }) => {
   await shell.page.keyboard.press('Alt+7');
   await expect(shell.heading()).toHaveText('Runs');
