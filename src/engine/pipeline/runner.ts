@@ -10,6 +10,7 @@ import type { ModelRunResult, PipelineEvent, PipelineEventListener, RunStatus, R
 import { buildModels, finish } from './execute.js';
 import type { PipelineGraph } from './graph.js';
 import { loadGraph } from './load-graph.js';
+import { selectModels } from './selection.js';
 import { RunHistory, recoverInterruptedRuns, type RunCounts } from './history.js';
 import { readModelStates } from './model-state.js';
 import { formatPartitionRange, parsePartitionRange } from './partitions.js';
@@ -77,6 +78,15 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     await dropLeftoverStaging(control);
     const selection = options.selection?.trim() ?? '';
     const trigger = options.trigger ?? 'manual';
+    // A selection that names nothing of this workspace is a typo, not a run: it is refused before a
+    // run is recorded. A workspace whose models do not load is a failed run (below).
+    let loaded: { graph: PipelineGraph } | { error: unknown };
+    try {
+      loaded = { graph: await loadGraph(ws, control) };
+    } catch (error) {
+      loaded = { error };
+    }
+    if ('graph' in loaded) selectModels(loaded.graph, selection);
     const runId = await history.start({
       trigger,
       schedule: options.schedule,
@@ -88,7 +98,8 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
     let graph: PipelineGraph;
     let plan: Plan;
     try {
-      graph = await loadGraph(ws, control);
+      if ('error' in loaded) throw loaded.error;
+      graph = loaded.graph;
       plan = await computePlan(control, graph, { selection, fullRefresh: options.fullRefresh ?? false, ...(partitions ? { partitions } : {}) });
       if (partitions && !plan.models.some((m) => m.action === 'backfill' || (graph.nodes.get(m.key)?.def.config.partition_by !== undefined))) {
         throw new IngotError('INVALID_INPUT', '--partitions rebuilds partitioned incremental models, and the selection holds none.', {

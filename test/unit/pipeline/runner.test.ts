@@ -71,6 +71,13 @@ describe('pipeline runner', () => {
       expect(second.noop).toBe(true);
       expect(second.message).toMatch(/Nothing changed/);
       expect(second.models.every((m) => m.status === 'unchanged')).toBe(true);
+
+      // A selection that names nothing is refused before any run is recorded.
+      const runsBefore = await rows(ws, 'SELECT count(*) AS n FROM _ingot.runs');
+      for (const selection of ['nope', 'tag:none', 'layer:platinum']) {
+        await expect(runPipeline(ws, { selection }), selection).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      }
+      expect(await rows(ws, 'SELECT count(*) AS n FROM _ingot.runs')).toEqual(runsBefore);
     } finally {
       ws.close();
     }
