@@ -76,8 +76,6 @@ export class EngineConnection {
     if (this.session === null || this.snapshot.status !== 'connected') {
       throw new IngotError('INTERNAL', 'Ingot is not connected to its engine right now.', {
         hint: 'Wait until the status bar says "Connected", then try again.',
-        // Screens load again once connected, so a load that came too early shows no error.
-        detail: { reason: 'disconnected' },
       });
     }
     return this.session.api;

@@ -1,5 +1,8 @@
 // Starting a run from the Runs screen and watching it finish, with live per-model updates and
-// the top bar's run status following along.
+// the top bar's run status following along; a failing run says why, and a selection that names
+// no model is refused without recording a run.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '../fixtures/app.js';
 import { RunsPage } from '../pages/runs-page.js';
 
@@ -25,11 +28,30 @@ test('starts a run and watches it finish in Runs', async ({ shell }) => {
   await expect(shell.page.getByRole('region', { name: 'Gold layer' })).toBeVisible();
 });
 
-test('a run that fails says why', async ({ shell }) => {
+test('a run that fails says why', async ({ shell, workspace }) => {
+  // A model that reads a table nothing builds: the run fails on loading the models, and says where.
+  const broken = join(workspace, 'models', 'gold', 'zz_reads_nothing.sql');
+  writeFileSync(broken, 'SELECT * FROM silver.no_such_table_anywhere\n');
+  try {
+    await shell.goTo('Runs');
+    const runs = new RunsPage(shell.page);
+    const runId = await runs.startRun();
+    await expect(runs.runStatus(runId)).toHaveText('Failed');
+    await expect(shell.page.getByRole('region', { name: `Run #${runId}` })).toContainText('no_such_table_anywhere');
+    await expect(shell.runStatus).toContainText(`#${runId} failed`);
+  } finally {
+    rmSync(broken, { force: true });
+  }
+});
+
+test('a selection that names no model is refused, saying why, and records no run', async ({ shell }) => {
   await shell.goTo('Runs');
   const runs = new RunsPage(shell.page);
-  const runId = await runs.startRun('no_such_model_anywhere');
-  await expect(runs.runStatus(runId)).toHaveText('Failed');
-  await expect(shell.page.getByRole('region', { name: `Run #${runId}` })).toContainText('no_such_model_anywhere');
-  await expect(shell.runStatus).toContainText(`#${runId} failed`);
+  await expect(runs.history.or(shell.page.getByRole('heading', { name: 'No runs yet' }))).toBeVisible();
+  const before = await runs.latestRunId();
+  await runs.selection.fill('no_such_model_anywhere');
+  await runs.startButton.click();
+  const toast = shell.alerts.filter({ hasText: 'Could not start the run' });
+  await expect(toast).toContainText('No model named "no_such_model_anywhere"');
+  expect(await runs.latestRunId()).toBe(before);
 });

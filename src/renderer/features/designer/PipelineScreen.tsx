@@ -14,6 +14,8 @@ import { NewModelForm } from './NewModelForm.js';
 import { PipelineGraph } from './PipelineGraph.js';
 import { latestModelRuns } from './pipeline-layout.js';
 import { SourcePanel } from './SourcePanel.js';
+import { selectConnected } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
 import './designer.css';
 
 export function PipelineScreen() {
@@ -23,15 +25,22 @@ export function PipelineScreen() {
   const tables = useTablesStore((s) => s.tables);
   const [creating, setCreating] = useState<{ from: string | null } | null>(null);
 
+  // Screens load once connected: a load sent before the connection is up would only fail.
+  const connected = useConnectionStore(selectConnected);
   useEffect(() => {
+    if (!connected) return;
     void useModelsStore.getState().load();
     void useSourcesStore.getState().load();
-    // Model files edited elsewhere (an editor, git) show up here.
-    return engineConnection().on('onWorkspaceChanged', (change) => {
-      if (change.kind === 'model') void useModelsStore.getState().load();
-      if (change.kind === 'source') void useSourcesStore.getState().load();
-    });
-  }, []);
+  }, [connected]);
+  useEffect(
+    () =>
+      // Model files edited elsewhere (an editor, git) show up here.
+      engineConnection().on('onWorkspaceChanged', (change) => {
+        if (change.kind === 'model') void useModelsStore.getState().load();
+        if (change.kind === 'source') void useSourcesStore.getState().load();
+      }),
+    [],
+  );
 
   const latest = useMemo(() => latestModelRuns(runs), [runs]);
   const statuses = useMemo(() => new Map([...latest].map(([id, l]) => [id, l.run.status])), [latest]);

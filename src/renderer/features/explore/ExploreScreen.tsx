@@ -13,14 +13,17 @@ import { ChartPanel } from './ChartPanel.js';
 import { ProfilePanel } from './ProfilePanel.js';
 import { tableId, TablePicker } from './TablePicker.js';
 import { useReprofileOnRebuild } from './use-reprofile.js';
+import { selectConnected } from '../../stores/connection/selectors.js';
+import { useConnectionStore } from '../../stores/connection/store.js';
 import './explore.css';
 
 export function ExploreScreen() {
   const { tables, status, error, load } = useTablesStore(useShallow(selectCatalog));
   const { selected, selectTable } = useExploreStore(useShallow(selectExploreTable));
+  const connected = useConnectionStore(selectConnected);
   useEffect(() => {
-    if (status === 'idle') void load();
-  }, [status, load]);
+    if (status === 'idle' && connected) void load();
+  }, [status, load, connected]);
   useReprofileOnRebuild(selected, tables);
   const hasGold = tables.some((t) => t.layer === 'gold');
 
