@@ -12,7 +12,7 @@
 //     an expression (e.g. CAST(order_id AS BIGINT)).
 // Anything else returns undefined and the runner filters the output instead (still exact, just
 // slower). See incremental.ts for the whole incremental contract.
-import { asArray, contains, isColumnNamed, isObj, isOrdinal, lastName, sameExpr, visit, type Json, type Obj } from './parse-tree.js';
+import { asArray, callsAggregate, contains, isColumnNamed, isObj, isOrdinal, lastName, sameExpr, visit, type Json, type Obj } from './parse-tree.js';
 import { walkTableRefs } from './sql-refs.js';
 
 
@@ -174,7 +174,7 @@ function countCteUses(tree: Json): Map<string, number> {
 }
 
 function hasAggregate(node: Json | undefined, env: TraceEnv): boolean {
-  return contains(node, (n) => n.class === 'FUNCTION' && typeof n.function_name === 'string' && env.aggregates.has(n.function_name.toLowerCase()));
+  return callsAggregate(node, env.aggregates);
 }
 
 /** A copy of `expr` whose column references read relation `alias`. */

@@ -10,7 +10,7 @@
 //   * a key that is not a GROUP BY column of an aggregating SELECT.
 // A model using one is rebuilt in full when its inputs change (the planner says why). The test is
 // conservative: it reads DuckDB's parse tree and may refuse a query that would have been exact.
-import { asArray, contains, isColumnNamed, isObj, isOrdinal, lastName, sameExpr, visit, type Json, type Obj } from './parse-tree.js';
+import { asArray, callsAggregate, contains, isColumnNamed, isObj, isOrdinal, lastName, sameExpr, visit, type Json, type Obj } from './parse-tree.js';
 
 /** What in the SQL prevents narrowing to affected keys, in words, or undefined when nothing does. */
 export function narrowingBlocker(tree: string, keys: readonly string[], aggregates: ReadonlySet<string>): string | undefined {
@@ -19,8 +19,7 @@ export function narrowingBlocker(tree: string, keys: readonly string[], aggregat
   const root = isObj(statement) && isObj(statement.node) ? statement.node : undefined;
   if (!root) return 'its SQL could not be analysed';
   const keyNames = keys.map((k) => k.toLowerCase());
-  const isAggregate = (n: Json | undefined): boolean =>
-    contains(n, (x) => x.class === 'FUNCTION' && typeof x.function_name === 'string' && aggregates.has(x.function_name.toLowerCase()));
+  const isAggregate = (n: Json | undefined): boolean => callsAggregate(n, aggregates);
   const tops = new Set<Obj>();
   collectTops(root, tops);
 

@@ -23,6 +23,11 @@ export function visit(node: Json | undefined, fn: (n: Obj) => void, skipSubqueri
   for (const value of Object.values(node)) visit(value, fn, skipSubqueries);
 }
 
+/** True when `node` (not its subqueries) calls one of the aggregate functions named in `aggregates` (lower case). */
+export function callsAggregate(node: Json | undefined, aggregates: ReadonlySet<string>): boolean {
+  return contains(node, (n) => n.class === 'FUNCTION' && typeof n.function_name === 'string' && aggregates.has(n.function_name.toLowerCase()));
+}
+
 export function sameExpr(a: Json, b: Json): boolean {
   const strip = (k: string, v: unknown): unknown => (k === 'query_location' || k === 'alias' ? undefined : v);
   return JSON.stringify(a, strip) === JSON.stringify(b, strip);

@@ -166,8 +166,8 @@ async function locateSniffError(err: unknown, path: string, displayName: string,
 
 async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { format: 'csv' | 'tsv'; delimiter?: string }): Promise<InspectedFile> {
   const encoding = options.encoding ?? 'utf-8';
-  // Empty on disk is empty; the other checks read the text (decompressed; not at all for .zst).
-  const start = (await head(path, 1)).length === 0 ? Buffer.alloc(0) : await textHead(path);
+  // The checks read the text: decompressed for .gz (an empty archive reads as empty), none for .zst.
+  const start = await textHead(path);
   if (start !== undefined) checkText(start, ctx.displayName, encoding);
   const sniffed = await sniffCsv(ctx.conn, path, ctx.displayName, userCsvArgs(options, defaults), encoding).catch(async (err: unknown) => {
     throw await locateSniffError(err, path, ctx.displayName, options);
