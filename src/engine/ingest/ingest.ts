@@ -1,6 +1,8 @@
 // `ingestSource`: lands one batch of a source (or of a bare file, which gets a source YAML) into
 // bronze.<source> as one transaction. The batch is recorded in the ledger; a failure leaves the
 // earlier batches untouched and is recorded too; the same content again is a no-op that says so.
+// A malformed line of a newline-delimited JSON file aborts DuckDB's transaction, so such a batch
+// is landed once more from the start, with that file's malformed lines set aside as rejects.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
@@ -10,7 +12,7 @@ import { parseChecks } from '../quality/parse-checks.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bronzeColumns, createBronzeWriter } from './bronze.js';
 import { sourceKind } from './kinds.js';
-import type { LandContext, LandOutcome } from './land-context.js';
+import type { BronzeWriter, LandContext, LandOutcome } from './land-context.js';
 import { markReplaced, nextBatchId, presentFiles, recordBatch, type BatchRecord } from './ledger.js';
 import { numberPendingRows } from './row-numbers.js';
 import { resolveSourceArg, type SourceDefinition } from './sources.js';
@@ -71,7 +73,9 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
     const batchId = await nextBatchId(conn);
     // A bronze table dropped by hand holds none of the batches the ledger lists: load afresh.
     const tableMissing = (await bronzeColumns(conn, def.name)) === null;
-    const bronze = createBronzeWriter({ conn, source: def.name, batchId, loadedAt: startedAt, replace, policy: def.options.drift });
+    const newBronzeWriter = (): BronzeWriter => createBronzeWriter({ conn, source: def.name, batchId, loadedAt: startedAt, replace, policy: def.options.drift });
+    let bronze = newBronzeWriter();
+    const setAsideMalformedLines = new Set<string>();
     let scan = 0;
     const ctx: LandContext = {
       ws,
@@ -83,6 +87,7 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
       ...(options.signal ? { signal: options.signal } : {}),
       presentFiles: async () => (tableMissing ? [] : presentFiles(conn, def.name)),
       rejectTables: (lineOffset) => ({ errors: `ingot_rejects_${batchId}_${++scan}`, scans: `ingot_reject_scans_${batchId}_${scan}`, lineOffset }),
+      setAsideMalformedLines,
       progress,
       warn: (message) => warnings.push(message),
     };
@@ -100,37 +105,49 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
       columns: [],
       startedAt,
     };
-    let outcome: LandOutcome;
+    let outcome: LandOutcome | undefined;
     let record: BatchRecord | undefined;
-    try {
-      outcome = await conn.transaction(async () => {
-        const landed = await kind.land(ctx, def.options);
-        if (landed.status === 'unchanged') return landed;
-        progress('committing', 100);
-        // A cancel that came while the last rows landed still wins: nothing is committed yet.
-        if (options.signal?.aborted) throw new IngotError('CANCELLED', 'The load was cancelled; nothing it did was kept.');
-        const rowsLoaded = landed.files.reduce((n, f) => n + f.rowsLoaded, 0);
-        const rowsRejected = landed.files.reduce((n, f) => n + f.rowsRejected, 0);
-        const counted = landed.files.every((f) => f.recordsCounted !== null) ? landed.files.reduce((n, f) => n + (f.recordsCounted ?? 0), 0) : null;
-        record = {
-          ...base,
-          status: 'loaded',
-          files: landed.files,
-          recordsCounted: counted,
-          rowsLoaded,
-          rowsRejected,
-          drift: [...bronze.drift],
-          columns: await bronze.columns(),
-          message: summary(def.name, landed, rowsLoaded, rowsRejected, replace),
-          finishedAt: new Date(),
-        };
-        await recordBatch(conn, record, bronze.unnumbered);
-        if (replace || tableMissing) await markReplaced(conn, def.name, batchId);
-        return landed;
-      });
-    } catch (err) {
-      await recordFailure(conn, base, err);
-      throw err;
+    while (outcome === undefined) {
+      try {
+        outcome = await conn.transaction(async () => {
+          const landed = await kind.land(ctx, def.options);
+          if (landed.status === 'unchanged') return landed;
+          progress('committing', 100);
+          // A cancel that came while the last rows landed still wins: nothing is committed yet.
+          if (options.signal?.aborted) throw new IngotError('CANCELLED', 'The load was cancelled; nothing it did was kept.');
+          const rowsLoaded = landed.files.reduce((n, f) => n + f.rowsLoaded, 0);
+          const rowsRejected = landed.files.reduce((n, f) => n + f.rowsRejected, 0);
+          const counted = landed.files.every((f) => f.recordsCounted !== null) ? landed.files.reduce((n, f) => n + (f.recordsCounted ?? 0), 0) : null;
+          record = {
+            ...base,
+            status: 'loaded',
+            files: landed.files,
+            recordsCounted: counted,
+            rowsLoaded,
+            rowsRejected,
+            drift: [...bronze.drift],
+            columns: await bronze.columns(),
+            message: summary(def.name, landed, rowsLoaded, rowsRejected, replace),
+            finishedAt: new Date(),
+          };
+          await recordBatch(conn, record, bronze.unnumbered);
+          if (replace || tableMissing) await markReplaced(conn, def.name, batchId);
+          return landed;
+        });
+      } catch (err) {
+        // A malformed line failed an NDJSON file and aborted the transaction: land the batch
+        // again from the start, this time setting that file's malformed lines aside as rejects.
+        const file = err instanceof IngotError && err.detail?.malformedLine === true ? err.detail.file : undefined;
+        if (typeof file === 'string' && !setAsideMalformedLines.has(file)) {
+          setAsideMalformedLines.add(file);
+          warnings.length = 0;
+          bronze = newBronzeWriter();
+          ctx.bronze = bronze;
+          continue;
+        }
+        await recordFailure(conn, base, err);
+        throw err;
+      }
     }
     await numberPendingRows(conn, def.name);
     progress('done', 100);

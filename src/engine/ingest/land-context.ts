@@ -27,12 +27,23 @@ export interface PresentFile {
   contentHash: string;
 }
 
+/** Where a rejected record is in its file: the line it starts on and its text, decoded with the file's encoding. */
+export interface LocatedRecord {
+  line: number;
+  raw: string;
+}
+
+/** Maps the record starts DuckDB gives for rejects (its 1-based `line_byte_position`) to where they are in the file. */
+export type RecordLocator = (starts: readonly number[]) => Promise<Map<number, LocatedRecord>>;
+
 /** Where DuckDB stored the rows it could not parse for one scan, and how lines map to rows. */
 export interface RejectScan {
   errors: string;
   scans: string;
-  /** Data record n sits on line n + lineOffset in the file. */
+  /** Data record n sits on DuckDB's line n + lineOffset (a file line, unless a quoted value spans lines). */
   lineOffset: number;
+  /** Finds the file lines and raw text of rejected records (when the file allows it exactly). */
+  locate?: RecordLocator;
 }
 
 export interface InsertOptions extends RunOptions {
@@ -73,6 +84,12 @@ export interface LandContext {
   presentFiles(): Promise<PresentFile[]>;
   /** Unique names for DuckDB's temporary reject tables of one scan. */
   rejectTables(lineOffset: number): RejectScan;
+  /**
+   * Files (as named in messages) whose malformed lines go to the rejects: an earlier attempt at
+   * this batch failed on such a line (an error with `detail.malformedLine`), so ingest lands the
+   * batch again, in a new transaction, with the file named here.
+   */
+  setAsideMalformedLines: ReadonlySet<string>;
   progress(phase: IngestPhase, percentage: number, extra?: { rows?: number; file?: string }): void;
   warn(message: string): void;
 }

@@ -19,8 +19,9 @@ export async function numberFileRows(conn: SqlConnection, table: string, batchId
   if (first?.r === null || first?.r === undefined) return;
   await conn.run(`UPDATE ${table} SET _row_number = (rowid - ${String(first.r)} + 1) WHERE ${where}`);
   if (lineOffset === null) return;
-  const rejectedLines = `SELECT DISTINCT line - ${sqlValue(lineOffset)} AS j FROM _ingot.rejects
-              WHERE batch_id = ${sqlValue(batchId)} AND file = ${literal(sourceFile)} AND line IS NOT NULL`;
+  // A reject's record number; rejects stored before `record` existed have it as line - offset.
+  const rejectedLines = `SELECT DISTINCT j FROM (SELECT coalesce(record, line - ${sqlValue(lineOffset)}) AS j FROM _ingot.rejects
+              WHERE batch_id = ${sqlValue(batchId)} AND file = ${literal(sourceFile)}) WHERE j IS NOT NULL`;
   const anyRejected = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${rejectedLines} LIMIT 1)`);
   if (!anyRejected || anyRejected.n === 0) return;
   // Loaded row k is data record k + m, where m counts rejected records j_i with j_i - i < k.

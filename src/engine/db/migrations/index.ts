@@ -5,6 +5,7 @@ import type { SqlConnection } from '../connection.js';
 import { core } from './001-core.js';
 import { ingestBatches } from './010-batches.js';
 import { rowNumbering } from './011-row-numbering.js';
+import { rejectRecords } from './012-reject-records.js';
 import { pipelineRuns } from './020-pipeline-runs.js';
 import { pipelineState } from './021-pipeline-state.js';
 import { qualityResults } from './030-quality-results.js';
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Every migration, in any order; `migrate` sorts by version. Register new ones here. */
-export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, pipelineRuns, pipelineState, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, rejectRecords, pipelineRuns, pipelineState, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
 
 /** The internal metadata schema. */
 export const META = '_ingot';

@@ -42,13 +42,30 @@ function digestAll(files: readonly Planned[], signal: AbortSignal | undefined): 
   );
 }
 
+/** The error of a failed insert, naming the file's line (also when the load read a copy of the file). */
+async function fileLoadError(err: unknown, name: string, inspected: InspectedFile): Promise<IngotError> {
+  // A malformed NDJSON line after the lines DuckDB samples: ingest loads the file again, setting such lines aside.
+  const error = loadError(err, name, 'Cannot load', { malformedLinesRejectable: inspected.format === 'ndjson' && !inspected.filledRejects });
+  const line = error.detail?.line;
+  if (!inspected.fileLine || typeof line !== 'number') return error;
+  const fileLine = await inspected.fileLine(line).catch(() => undefined);
+  if (fileLine === undefined || fileLine === line) return error;
+  return new IngotError(error.code, error.message.replace(`${name}:${line}`, `${name}:${fileLine}`), {
+    ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    detail: { ...error.detail, line: fileLine },
+    cause: err,
+  });
+}
+
 /** Inserts each file, reading every column as the bronze table's type; returns loaded/rejected per file. */
 async function loadAll(ctx: LandContext, planned: readonly Planned[], tableTypes: Map<string, string>): Promise<Map<string, { loaded: number; rejected: number }>> {
   const counts = new Map<string, { loaded: number; rejected: number }>();
   for (const [i, f] of planned.entries()) {
     const inspected = f.inspected as InspectedFile;
     const types = inspected.columns.map((c) => ({ name: c.name, type: tableTypes.get(c.name.toLowerCase()) ?? c.type }));
-    const rejects = inspected.storesRejects ? ctx.rejectTables(inspected.lineOffset) : undefined;
+    const filled = inspected.filledRejects;
+    const locate = inspected.locateRecords ? { locate: inspected.locateRecords } : {};
+    const rejects = filled ? { ...filled, lineOffset: inspected.lineOffset } : inspected.storesRejects ? { ...ctx.rejectTables(inspected.lineOffset), ...locate } : undefined;
     ctx.progress('loading', (100 * i) / planned.length, { file: f.name });
     try {
       const result = await ctx.bronze.insert(inspected.relation(types, rejects), f.name, {
@@ -60,13 +77,24 @@ async function loadAll(ctx: LandContext, planned: readonly Planned[], tableTypes
       });
       counts.set(f.name, result);
     } catch (err) {
-      throw loadError(err, f.name);
+      throw await fileLoadError(err, f.name, inspected);
     }
   }
   return counts;
 }
 
 export async function landFiles(ctx: LandContext, src: FileSource): Promise<LandOutcome> {
+  const inspectedFiles: InspectedFile[] = [];
+  try {
+    return await landInspected(ctx, src, inspectedFiles);
+  } finally {
+    // Copies written for the load (NDJSON without its malformed lines) go once it is over.
+    for (const i of inspectedFiles) await i.dispose?.();
+  }
+}
+
+/** Lands the source's files; every file it inspects goes to `inspectedFiles`. */
+async function landInspected(ctx: LandContext, src: FileSource, inspectedFiles: InspectedFile[]): Promise<LandOutcome> {
   const { conn, signal } = ctx;
   const options = formatOptionsOf(src);
   const inputs = await resolveFiles(ctx.ws, conn, src.path, ctx.source.file);
@@ -108,12 +136,18 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
     ctx.progress('inspecting', (100 * i) / planned.length, { file: f.name });
     const format = resolveFormat(f.path, options.format, { file: ctx.source.file });
     try {
-      f.inspected = await format.inspect({ conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}) }, f.path, options);
+      const malformedLineRejects = ctx.setAsideMalformedLines.has(f.name) ? ctx.rejectTables(0) : undefined;
+      f.inspected = await format.inspect(
+        { conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}), ...(malformedLineRejects ? { malformedLineRejects } : {}) },
+        f.path,
+        options,
+      );
+      inspectedFiles.push(f.inspected);
     } catch (err) {
       // In a folder or glob, an export with a header and no rows (a quiet day) holds nothing to
       // load; the other files still load. Alone, it is an error the user should see.
       if (!several || !(err instanceof IngotError) || err.detail?.noDataRows !== true) throw err;
-      ctx.warn(`${f.name} has a header but no data rows; it was skipped.`);
+      ctx.warn(`${f.name} ${format.name === 'json' ? 'holds an empty JSON array' : 'has a header but no data rows'}; it was skipped.`);
       continue;
     }
     for (const w of f.inspected.warnings) ctx.warn(w);
@@ -125,7 +159,7 @@ export async function landFiles(ctx: LandContext, src: FileSource): Promise<Land
   for (const f of empty) planned.splice(planned.indexOf(f), 1);
   if (planned.length === 0 && skipped.length > 0) return { status: 'unchanged', files: [], skippedFiles: skipped };
   if (planned.length === 0) {
-    throw new IngotError('INGEST_FAILED', `${ctx.source.file}: every new file of the source has a header but no data rows (${empty.map((f) => f.name).join(', ')}); there is nothing to load.`, {
+    throw new IngotError('INGEST_FAILED', `${ctx.source.file}: no new file of the source has data rows (${empty.map((f) => f.name).join(', ')}); there is nothing to load.`, {
       hint: 'Check the exports that wrote them; the next load takes whatever files hold rows.',
       detail: { file: ctx.source.file },
     });

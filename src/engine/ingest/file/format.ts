@@ -2,6 +2,7 @@
 // loading it (columns, dialect), how DuckDB reads it with given column types, and how its
 // records are counted independently of DuckDB's type inference.
 import type { ColumnInfo, SqlConnection } from '../../db/connection.js';
+import type { RecordLocator } from '../land-context.js';
 import type { CsvDialect } from '../types.js';
 import type { FileFormatOptions } from './file-options.js';
 import type { RecordScanner } from './record-scanner.js';
@@ -15,9 +16,14 @@ export interface FormatContext {
   signal?: AbortSignal;
   /** Set by preview: only this many rows are needed (converters may stop early). */
   maxRows?: number;
+  /**
+   * Set when ingest reads a newline-delimited JSON file again after a malformed line failed it:
+   * the lines that do not parse go to these reject tables instead of failing the load.
+   */
+  malformedLineRejects?: RejectTables;
 }
 
-/** Names of DuckDB's temporary reject tables for one scan (CSV only). */
+/** Names of DuckDB's temporary reject tables for one scan (CSV, and malformed NDJSON lines). */
 export interface RejectTables {
   errors: string;
   scans: string;
@@ -42,6 +48,14 @@ export interface InspectedFile {
   counter: RecordCounter;
   /** How a reject's line relates to row numbers: data record n sits on line n + lineOffset. */
   lineOffset: number;
+  /** Finds where rejected records are in the file (CSV), so rejects name file lines, not record numbers. */
+  locateRecords?: RecordLocator;
+  /** Reject tables inspecting already filled (malformed NDJSON lines); the load collects them. */
+  filledRejects?: RejectTables;
+  /** The file's line for a line DuckDB names in an error, when the load reads a copy of the file. */
+  fileLine?(line: number): Promise<number | undefined>;
+  /** Removes what inspecting wrote for the load (a copy of the file); called once the load is done. */
+  dispose?(): Promise<void>;
 }
 
 export interface FileFormat {

@@ -29,6 +29,7 @@ function hintFor(text: string): string {
   if (/JSON transform error|Failed to cast/i.test(text)) {
     return 'A value does not fit the column type DuckDB inferred from the first records: pin the column\'s type under `columns:` in the source definition (e.g. `id: VARCHAR`).';
   }
+  if (/byte order mark/i.test(text)) return 'Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.';
   if (/JSON/i.test(text)) return 'Check that the file is valid JSON (an array of objects) or newline-delimited JSON, and that `format:` matches.';
   if (/parquet|magic bytes|footer/i.test(text)) return 'The Parquet file is incomplete or damaged: export it again.';
   if (/Could not convert|Conversion/i.test(text)) return 'A value does not fit its column type: override the type under `columns:` in the source definition.';
@@ -36,8 +37,16 @@ function hintFor(text: string): string {
   return 'Check the file and the format options in the source definition.';
 }
 
+export interface LoadErrorOptions {
+  /**
+   * The file is read line by line (NDJSON), so a malformed line can go to the rejects: such an
+   * error is marked `detail.malformedLine`, and ingest loads the file again setting those lines aside.
+   */
+  malformedLinesRejectable?: boolean;
+}
+
 /** Converts an error thrown while reading `displayName`; CANCELLED passes through unchanged. */
-export function loadError(err: unknown, displayName: string, action = 'Cannot load'): IngotError {
+export function loadError(err: unknown, displayName: string, action = 'Cannot load', options: LoadErrorOptions = {}): IngotError {
   if (err instanceof IngotError && (err.code === 'CANCELLED' || err.code === 'INGEST_FAILED' || err.code === 'NOT_FOUND')) return err;
   const text = fullText(err);
   const csvLine = /CSV Error on Line: (\d+)/i.exec(text);
@@ -49,9 +58,11 @@ export function loadError(err: unknown, displayName: string, action = 'Cannot lo
   const where = line !== undefined ? `${displayName}:${line}` : displayName;
   const why = jsonLine ? explanation(text).replace(/ in line \d+/, '') : explanation(text);
   const record = jsonRecord && line === undefined && !why.includes('record/value') ? ` (record ${jsonRecord[1]})` : '';
+  // A byte-order mark is no bad line: DuckDB cannot read such a file at all.
+  const malformedLine = options.malformedLinesRejectable === true && /Malformed JSON/i.test(text) && !/byte order mark/i.test(text);
   return new IngotError('INGEST_FAILED', `${action} ${where}${record}: ${why}`, {
     hint: hintFor(text),
-    detail: { file: displayName, ...(line !== undefined ? { line } : {}), ...(jsonRecord ? { record: Number(jsonRecord[1]) } : {}) },
+    detail: { file: displayName, ...(line !== undefined ? { line } : {}), ...(jsonRecord ? { record: Number(jsonRecord[1]) } : {}), ...(malformedLine ? { malformedLine } : {}) },
     cause: err,
   });
 }

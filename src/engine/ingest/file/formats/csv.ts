@@ -13,6 +13,7 @@ import { openQuoteError, QUOTE_SAMPLE_BYTES, settleQuote } from '../csv-quote.js
 import type { FileFormatOptions } from '../file-options.js';
 import type { FileFormat, FormatContext, InspectedFile, RecordCounter } from '../format.js';
 import { findLongLine, findUnterminatedQuote, MAX_LINE_BYTES } from '../locate-line.js';
+import { recordLocator } from '../locate-rejects.js';
 import { createRecordScanner } from '../record-scanner.js';
 
 const CSV_OPTIONS = ['delimiter', 'quote', 'escape', 'header', 'encoding', 'date_format', 'timestamp_format', 'decimal_separator', 'skip', 'null_strings'] as const;
@@ -189,6 +190,7 @@ async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatO
     });
   }
   const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...(await dialectWarnings(ctx, path, dialect, columns, options))];
+  const locator = recordLocator(path, dialect);
   return {
     format: defaults.format,
     columns,
@@ -197,6 +199,7 @@ async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatO
     storesRejects: true,
     lineOffset: (dialect.header ? 1 : 0) + dialect.skipRows,
     counter: counterFor(path, dialect, columns, pinned),
+    ...(locator ? { locateRecords: locator } : {}),
     relation: (types, rejects) => {
       const store = rejects ? `, store_rejects=true, rejects_table=${literal(rejects.errors)}, rejects_scan=${literal(rejects.scans)}` : '';
       return `read_csv(${literal(path)}, ${pinned}, ${columnsArg(types)}${store})`;

@@ -1,22 +1,26 @@
 // JSON (an array of objects, or newline-delimited objects) and NDJSON. DuckDB infers the
-// columns; a malformed document fails the load with its record number. Records are counted
-// without type inference: lines for NDJSON, top-level array elements for JSON arrays.
+// columns; a malformed array fails the load with its record number, and so does a malformed line
+// at first: ingest then loads the file again with its malformed lines set aside as rejects
+// (malformed-lines.ts). An empty array holds no rows and no columns, like a header-only CSV.
+// Records are counted without type inference: lines for NDJSON, top-level array elements for JSON arrays.
 import { open } from 'node:fs/promises';
 import { IngotError } from '../../../../shared/errors.js';
 import type { ColumnInfo } from '../../../db/connection.js';
 import { literal } from '../../../db/sql.js';
 import { castSelect } from '../cast-select.js';
-import type { FileFormat, FormatContext, InspectedFile, RecordCounter } from '../format.js';
+import type { FileFormat, FormatContext, InspectedFile, RecordCounter, RejectTables } from '../format.js';
 import { loadError } from '../load-error.js';
+import { setAsideMalformedLines } from '../malformed-lines.js';
 import { createRecordScanner } from '../record-scanner.js';
 
-/** The first non-blank character of the file, or '' for an empty or blank file. */
-async function firstCharacter(path: string): Promise<string> {
+/** The file's start without a byte-order mark and leading white space, and whether that is the whole file. */
+async function textStart(path: string): Promise<{ text: string; whole: boolean; bom: boolean }> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart().charAt(0);
+    const text = buf.subarray(0, bytesRead).toString('utf8');
+    return { text: text.replace(/^\uFEFF/, '').trimStart(), whole: bytesRead < buf.length, bom: text.startsWith('\uFEFF') };
   } finally {
     await handle.close();
   }
@@ -31,7 +35,8 @@ function lineCounter(): RecordCounter {
 
 /** Inspects a JSON file read as `layout` ('array', 'newline_delimited' or 'auto'). */
 export async function inspectJson(ctx: FormatContext, path: string, layout: 'array' | 'newline_delimited' | 'auto', known?: number): Promise<InspectedFile> {
-  const first = await firstCharacter(path);
+  const start = await textStart(path);
+  const first = start.text.charAt(0);
   if (first === '') {
     throw new IngotError('INGEST_FAILED', `${ctx.displayName} is empty: there is nothing to load.`, {
       hint: 'Check the export that wrote this file.',
@@ -45,12 +50,29 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
     });
   }
   const isArray = layout === 'array' || (layout === 'auto' && first === '[');
+  if (isArray && start.whole && /^\[\s*\]\s*$/.test(start.text) && ctx.maxRows === undefined) {
+    throw new IngotError('INGEST_FAILED', `${ctx.displayName}:1: the file holds an empty JSON array ([]): no rows and no columns, so there is nothing to load.`, {
+      hint: 'Check the export that wrote this file; in a folder or glob source such a file is skipped and the other files load.',
+      detail: { file: ctx.displayName, line: 1, noDataRows: true },
+    });
+  }
+  // A line-by-line file read again after a malformed line failed it: those lines go to the rejects.
+  if (!isArray && known === undefined && ctx.malformedLineRejects) {
+    // DuckDB reads no line of a file with a byte-order mark; that first line is not what is wrong.
+    if (start.bom) {
+      throw new IngotError('INGEST_FAILED', `${ctx.displayName}:1: the file starts with a byte-order mark (BOM), which newline-delimited JSON cannot have.`, {
+        hint: 'Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.',
+        detail: { file: ctx.displayName, line: 1 },
+      });
+    }
+    return inspectSetAside(ctx, path, ctx.malformedLineRejects);
+  }
   const reader = `read_json(${literal(path)}, format=${literal(isArray ? 'array' : 'newline_delimited')})`;
   let columns: ColumnInfo[];
   try {
     columns = await ctx.conn.describe(`SELECT * FROM ${reader}`);
   } catch (err) {
-    throw loadError(err, ctx.displayName, 'Cannot read the JSON file');
+    throw loadError(err, ctx.displayName, 'Cannot read the JSON file', { malformedLinesRejectable: !isArray && known === undefined });
   }
   const counter: RecordCounter =
     known !== undefined
@@ -71,6 +93,35 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
     lineOffset: 0,
     counter,
     relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${reader})`,
+  };
+}
+
+/** A newline-delimited file whose malformed lines go to `tables`; the load reads a copy of the other lines. */
+async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectTables): Promise<InspectedFile> {
+  const aside = await setAsideMalformedLines(ctx, path, tables);
+  const reader = `read_json(${literal(aside.copyPath)}, format='newline_delimited')`;
+  let columns: ColumnInfo[];
+  try {
+    columns = await ctx.conn.describe(`SELECT * FROM ${reader}`);
+  } catch (err) {
+    await aside.dispose();
+    throw loadError(err, ctx.displayName, 'Cannot read the JSON file');
+  }
+  const lines = aside.rejected === 1 ? '1 line is' : `${aside.rejected.toLocaleString('en-US')} lines are`;
+  return {
+    format: 'ndjson',
+    columns,
+    dialect: null,
+    warnings: [
+      `${ctx.displayName}:${aside.firstLine}: ${lines} not valid JSON and went to the rejects (${aside.firstError.replace(/\.$/, '')}); the other ${aside.loaded.toLocaleString('en-US')} loaded.`,
+    ],
+    storesRejects: true,
+    filledRejects: tables,
+    lineOffset: 0,
+    counter: lineCounter(),
+    relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${reader})`,
+    fileLine: aside.fileLineOfCopy,
+    dispose: aside.dispose,
   };
 }
 
