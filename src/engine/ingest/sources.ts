@@ -72,10 +72,28 @@ export async function listSources(ws: Workspace): Promise<SourceDefinition[]> {
   return out;
 }
 
-/** A source name from a file name: `Orders 2024.csv` → `orders_2024`. */
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
+};
+
+/** Latin text without its accents: `Ümsatz` → `umsatz`, `Straße` → `strasse`, `Ørsted` → `orsted`. */
+function transliterate(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøđðþłıħŧŋĸ]/g, (ch) => LATIN_LETTERS[ch] ?? ch);
+}
+
+/**
+ * A source name from a file name: `Orders 2024.csv` → `orders_2024`, `Ümsatz.csv` → `umsatz`.
+ * A name that would start with a digit gets an `s_` prefix; one with no Latin letters or
+ * digits left (`данные.csv`) becomes `source`.
+ */
 export function sourceNameFor(path: string): string {
   const stem = basename(path).replace(/(\.[A-Za-z0-9]+)+$/, '');
-  const cleaned = stem.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'source';
+  const cleaned = transliterate(stem).replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'source';
   return /^[a-z_]/.test(cleaned) ? cleaned : `s_${cleaned}`;
 }
 
