@@ -1,6 +1,7 @@
 // Preview: what DuckDB makes of a file (sniffed dialect, column types, the first rows) without
 // loading it into a table. Rows leave as Arrow; rows of the previewed part that do not parse
-// are listed with their line and error.
+// are listed with their line and error. Options the file's format does not take are refused by
+// the rule that validates a source YAML.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
@@ -10,6 +11,8 @@ import { openDatabase } from '../db/duckdb.js';
 import { ident } from '../db/sql.js';
 import { withOverrides } from './file/column-overrides.js';
 import { FileFormatOptionsSchema, type FileFormatOptions } from './file/file-options.js';
+import { FileSourceSchema } from './file/file-source.js';
+import type { FileFormat } from './file/format.js';
 import { resolveFormat } from './file/formats/index.js';
 import { loadError } from './file/load-error.js';
 import type { PreviewResult } from './types.js';
@@ -46,6 +49,7 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   }
   if (info.isDirectory()) throw new IngotError('NOT_FOUND', `Cannot read ${displayName}: it is a folder, not a file.`, { hint: 'Preview one file of the folder.', detail: { file: displayName } });
   const format = resolveFormat(path, opts.format, { file: displayName });
+  refuseForeignOptions(options, format, path, displayName);
   const inspected = await format.inspect(
     { conn, cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'), displayName, maxRows: limit, ...(settings.signal ? { signal: settings.signal } : {}) },
     path,
@@ -63,7 +67,11 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
           )
           .catch(() => [])
       : [];
-    return { format: inspected.format, dialect: inspected.dialect, columns, rows, rejects: bad, warnings: inspected.warnings };
+    const encoding = rejects && bad.length > 0 ? await encodingWarning(conn, rejects.errors, displayName) : undefined;
+    const dialect = inspected.dialect;
+    const headerOnly = dialect?.header === true && rows.rowCount === 0 && bad.length === 0 ? `${displayName}:${dialect.skipRows + 1}: the file has a header row but no data rows; there is nothing to load.` : undefined;
+    const warnings = [...inspected.warnings, ...(encoding ? [encoding] : []), ...(headerOnly ? [headerOnly] : [])];
+    return { format: inspected.format, dialect, columns, rows, rejects: bad, warnings };
   } catch (err) {
     throw loadError(err, displayName, 'Cannot preview');
   } finally {
@@ -71,6 +79,32 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   }
 }
 
+/** Throws INVALID_INPUT for the first option `format` does not take (`skip` on an .xlsx file), as a source YAML would. */
+function refuseForeignOptions(options: FileFormatOptions | Record<string, unknown>, format: FileFormat, path: string, displayName: string): void {
+  const checked = FileSourceSchema.safeParse({ ...options, path, format: format.name });
+  const issue = checked.success ? undefined : checked.error.issues[0];
+  if (!issue) return;
+  const field = issue.path.join('.');
+  const takes = format.options.length > 0 ? `${format.name} files take only ${format.options.join(', ')}` : `${format.name} files take no format options`;
+  throw new IngotError('INVALID_INPUT', `Cannot preview ${displayName}: ${field}: ${issue.message}.`, {
+    hint: `Leave out ${field}; ${takes}.`,
+    detail: { file: displayName, field },
+  });
+}
+
+/** The hint ingest gives too, when previewed rows were rejected as invalid UTF-8: the file probably has another encoding. */
+async function encodingWarning(conn: SqlConnection, errorsTable: string, displayName: string): Promise<string | undefined> {
+  const row = await conn
+    .one<{ n: number; line: number | null }>(
+      `SELECT (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::INTEGER AS n, min(line) AS line FROM ${ident(errorsTable)} WHERE error_type = 'INVALID ENCODING'`,
+    )
+    .catch(() => undefined);
+  const n = Number(row?.n ?? 0);
+  if (n === 0) return undefined;
+  const what = n === 1 ? '1 previewed row is' : `${n.toLocaleString('en-US')} previewed rows are`;
+  const where = row?.line != null ? `${displayName}:${row.line}` : displayName;
+  return `${where}: ${what} not valid UTF-8; if the file is Latin-1 (or UTF-16), preview it with \`--encoding latin-1\` (or utf-16), and set \`encoding:\` in its source before loading it.`;
+}
 
 /** Previews a file outside any workspace, on a throwaway in-memory database. */
 export async function previewStandalone(path: string, options: Record<string, unknown>, settings: PreviewSettings = {}): Promise<PreviewResult> {

@@ -14,10 +14,11 @@ export const xlsxFormat: FileFormat = {
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       ...(ctx.maxRows !== undefined ? { maxRows: ctx.maxRows } : {}),
     });
-    if (sheet.rows === 0 && ctx.maxRows === undefined) {
-      throw new IngotError('INGEST_FAILED', `${ctx.displayName}:1: sheet "${sheet.sheet}" has a header but no data rows; there is nothing to load.`, {
-        hint: 'Choose another sheet with `sheet:` in the source, or fill the sheet.',
-        detail: { file: ctx.displayName, line: 1, sheet: sheet.sheet },
+    // A preview of at least one row converts every data row there is, so 0 rows means a header-only sheet there too.
+    if (sheet.rows === 0 && ctx.maxRows !== 0) {
+      throw new IngotError('INGEST_FAILED', `${ctx.displayName}:1: sheet "${sheet.sheet}" has a header row but no data rows; there is nothing to load.`, {
+        hint: 'Choose another sheet (the `sheet` option of the source or the preview), or fill the sheet.',
+        detail: { file: ctx.displayName, line: 1, sheet: sheet.sheet, noDataRows: true },
       });
     }
     const inner = await inspectJson(ctx, sheet.path, 'newline_delimited', sheet.rows);
