@@ -1,4 +1,5 @@
 // The schema of ingot.yaml: the workspace's name, DuckDB settings, pipeline settings and schedules.
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 export const DuckDbSettingsSchema = z
@@ -9,10 +10,26 @@ export const DuckDbSettingsSchema = z
   })
   .strict();
 
+/** Why `cron` is not a cron expression the scheduler can run, or undefined when it is one. */
+function cronProblem(cron: string): string | undefined {
+  try {
+    CronExpressionParser.parse(cron);
+    return undefined;
+  } catch (err) {
+    return `"${cron}" is not a cron expression (${(err as Error).message}); use five fields (minute hour day month weekday), e.g. "0 6 * * *" for every day at 06:00`;
+  }
+}
+
 export const ScheduleSchema = z
   .object({
     name: z.string().min(1),
-    cron: z.string().min(1),
+    cron: z
+      .string()
+      .min(1)
+      .superRefine((cron, ctx) => {
+        const problem = cronProblem(cron);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     select: z.string().default('*'),
     missed: z.enum(['skip', 'catch_up_once']).default('skip'),
   })

@@ -44,6 +44,18 @@ describe('workspace YAML', () => {
     expect(err.message).toMatch(/^f\.yaml:1: name:/);
   });
 
+  it('refuses an invalid cron expression when ingot.yaml is loaded, at its line', () => {
+    const err = failure('name: shop\nschedules:\n  - name: nightly\n    cron: "0 6 * * *"\n  - name: bad\n    cron: "99 * * * *"\n');
+    expect(err.code).toBe('WORKSPACE_INVALID');
+    expect(err.message).toBe(
+      'ingot.yaml:6: schedules.1.cron: "99 * * * *" is not a cron expression (Constraint error, got value 99 expected range 0-59); use five fields (minute hour day month weekday), e.g. "0 6 * * *" for every day at 06:00',
+    );
+    expect(err.detail).toMatchObject({ file: 'ingot.yaml', line: 6, field: 'schedules.1.cron' });
+    expect(failure('name: shop\nschedules:\n  - name: x\n    cron: every day\n').message).toMatch(/^ingot\.yaml:4: schedules\.0\.cron: "every day" is not a cron expression/);
+    const cfg = parseYaml('name: shop\nschedules:\n  - name: nightly\n    cron: "0 6 * * 1-5"\n  - name: daily\n    cron: "@daily"\n', WorkspaceConfigSchema, 'ingot.yaml');
+    expect(cfg.schedules.map((s) => s.cron)).toEqual(['0 6 * * 1-5', '@daily']);
+  });
+
   it('does not repeat a location the message already gives', () => {
     const err = failure('name: shop\nduckdb:\n  thread: 4\n');
     expect(formatError(err.toData()).split('\n')[0]).toBe('ingot.yaml:3: duckdb.thread: unknown field');
