@@ -11,13 +11,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-w, --workspace <dir>', 'workspace folder', process.env.INGOT_WORKSPACE ?? '.')
     .option('--json', 'machine-readable output')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', `\n${EXIT_CODES}`);
   for (const register of COMMANDS) register(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // Help and --version end with 0; every other stop of the parser is a bad command line.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : USAGE_ERROR;
     const data = toErrorData(err);
     const json = argv.includes('--json');
     if (json) process.stdout.write(JSON.stringify({ ok: false, error: data }) + '\n');
@@ -26,9 +28,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+const USAGE_ERROR = 2;
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed, 2 bad command line, arguments or workspace files, 3 workspace locked, 4 cancelled.';
+
 /** 2 = the user's input is wrong, 3 = workspace locked, 4 = cancelled, 1 = anything else. */
 function exitCodeFor(code: string): number {
-  if (code === 'INVALID_INPUT' || code === 'WORKSPACE_INVALID' || code === 'NOT_FOUND' || code === 'MODEL_INVALID') return 2;
+  if (code === 'INVALID_INPUT' || code === 'WORKSPACE_INVALID' || code === 'NOT_FOUND' || code === 'MODEL_INVALID') return USAGE_ERROR;
   if (code === 'WORKSPACE_LOCKED') return 3;
   if (code === 'CANCELLED') return 4;
   return 1;
