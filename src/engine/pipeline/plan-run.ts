@@ -3,7 +3,7 @@
 import type { PlanAction, PlanOptions, ReasonCode } from './plan.js';
 import { computePlan } from './plan.js';
 import { loadGraph } from './load-graph.js';
-import { parsePartitionRange } from './partitions.js';
+import { parsePartitionRange, validatePartitionRange } from './partitions.js';
 import type { PipelineWorkspace } from './runner.js';
 
 export interface PlanEntry {
@@ -27,10 +27,12 @@ export interface PlanReport {
 export async function planRun(ws: PipelineWorkspace, options: Omit<PlanOptions, 'partitions'> & { partitions?: string } = {}): Promise<PlanReport> {
   return ws.db.withConnection(async (conn) => {
     const graph = await loadGraph(ws, conn);
+    const partitions = options.partitions ? parsePartitionRange(options.partitions) : undefined;
+    if (partitions) await validatePartitionRange(conn, graph, options.selection ?? '', partitions);
     const plan = await computePlan(conn, graph, {
       selection: options.selection ?? '',
       fullRefresh: options.fullRefresh ?? false,
-      ...(options.partitions ? { partitions: parsePartitionRange(options.partitions) } : {}),
+      ...(partitions ? { partitions } : {}),
     });
     return {
       selection: plan.selection,

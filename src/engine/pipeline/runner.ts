@@ -13,7 +13,7 @@ import { loadGraph } from './load-graph.js';
 import { selectModels } from './selection.js';
 import { RunHistory, recoverInterruptedRuns, type RunCounts } from './history.js';
 import { readModelStates } from './model-state.js';
-import { formatPartitionRange, parsePartitionRange } from './partitions.js';
+import { formatPartitionRange, parsePartitionRange, validatePartitionRange } from './partitions.js';
 import { computePlan, type PartitionRange, type Plan } from './plan.js';
 import { pruneChangeLog } from './publish.js';
 import { withRetries } from './retry.js';
@@ -87,6 +87,7 @@ export async function runPipeline(ws: PipelineWorkspace, options: RunPipelineOpt
       loaded = { error };
     }
     if ('graph' in loaded) selectModels(loaded.graph, selection);
+    if ('graph' in loaded && partitions) await validatePartitionRange(control, loaded.graph, selection, partitions);
     const runId = await history.start({
       trigger,
       schedule: options.schedule,

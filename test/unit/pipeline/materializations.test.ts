@@ -2,7 +2,9 @@
 // switching materialization, backfill of a partition range, full refresh, column changes, and
 // the change log that carries an incremental model's changes to its readers across runs.
 import { afterEach, describe, expect, it } from 'vitest';
+import { planRun } from '../../../src/engine/pipeline/plan-run.js';
 import { runPipeline } from '../../../src/engine/pipeline/runner.js';
+import { IngotError } from '../../../src/shared/errors.js';
 import { openWorkspace, type Workspace } from '../../../src/engine/workspace/workspace.js';
 import { appendBatch, createWorkspace, rows, tableHash, writeModel } from './helpers.js';
 
@@ -10,6 +12,12 @@ const DAYS = `SELECT * FROM (VALUES
   (1, DATE '2024-01-01', 10), (2, DATE '2024-01-01', 20), (3, DATE '2024-01-02', 30),
   (4, DATE '2024-01-03', 40), (5, DATE '2024-01-04', 50)
 ) t(order_id, order_date, amount)`;
+
+async function ingotError(promise: Promise<unknown>): Promise<IngotError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  if (!(err instanceof IngotError)) throw new Error(`expected an IngotError, got ${String(err)}`);
+  return err;
+}
 
 afterEach(() => {
   delete process.env.INGOT_TEST_PAUSE_AT;
@@ -101,8 +109,20 @@ describe('materializations', () => {
       expect(retyped.models[0]?.error?.message).toBe("gold.daily: a backfill cannot change the model's columns, and they changed.");
       expect(await tableHash(ws, 'gold.daily')).toBe(fixed);
       await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) * 11 // 10 AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
-      const bad = await runPipeline(ws, { selection: 'daily', partitions: 'yesterday..today' }).then((r) => r.models[0]?.error?.message);
-      expect(bad).toMatch(/gold\.daily.*(Conversion|date)/i);
+      // A range that is not one of the partition column's values, or runs backwards, blames the argument
+      // and is refused before a run is recorded.
+      const runsBefore = await rows(ws, 'SELECT count(*)::INTEGER AS n FROM _ingot.runs');
+      const notDate = await ingotError(runPipeline(ws, { selection: 'daily', partitions: '2024-02-30..2024-03-01' }));
+      expect(notDate.message).toBe('--partitions 2024-02-30..2024-03-01: "2024-02-30" is not a DATE, the type of gold.daily\'s partition column order_date.');
+      expect(notDate.hint).toBe('gold.daily holds order_date from 2024-01-01 to 2024-01-04. Give two DATE values, first and last partition to rebuild, inclusive, e.g. --partitions 2024-03-01..2024-03-31.');
+      expect(notDate.detail).toMatchObject({ field: 'partitions' });
+      expect((await ingotError(runPipeline(ws, { selection: 'daily', partitions: '2024-01-01..today' }))).message).toMatch(/^--partitions 2024-01-01\.\.today: "today" is not a DATE/);
+      const reversed = await ingotError(runPipeline(ws, { selection: 'daily', partitions: '2024-12-07..2024-12-01' }));
+      expect(reversed.message).toBe('--partitions 2024-12-07..2024-12-01 starts after it ends: 2024-12-07 comes after 2024-12-01.');
+      expect(reversed.hint).toBe('Give the first partition first: --partitions 2024-12-01..2024-12-07.');
+      await expect(planRun(ws, { selection: 'daily', partitions: '2024-12-07..2024-12-01' })).rejects.toThrow(/starts after it ends/);
+      expect(await rows(ws, 'SELECT count(*)::INTEGER AS n FROM _ingot.runs')).toEqual(runsBefore);
+      expect(await tableHash(ws, 'gold.daily')).toBe(fixed);
       await expect(runPipeline(ws, { selection: 'orders', partitions: '2024-01-01..2024-01-02' })).rejects.toThrow(/--partitions rebuilds partitioned incremental models/);
       await expect(runPipeline(ws, { partitions: '2024-01-01' })).rejects.toThrow(/is not a range/);
     } finally {
