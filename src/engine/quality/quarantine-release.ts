@@ -9,6 +9,7 @@
 //      the gate stops the model, or the run does not publish it, they stay released for the run after.
 import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
+import { lineColumn } from '../db/errors.js';
 import { ident } from '../db/sql.js';
 import { logQuarantine, quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
 import { sameRowSql } from './quarantine-split.js';
@@ -40,6 +41,7 @@ export async function releaseQuarantined(conn: SqlConnection, layer: string, mod
       detail: { field: 'filter' },
     });
   }
+  if (given) await assertFilterRuns(conn, layer, model, filter);
   return conn.transaction(async (tx) => {
     const id = Number((await tx.one<{ id: number }>("SELECT nextval('_ingot.release_seq') AS id"))?.id);
     const released = await tx.run(`UPDATE ${table} SET _released_at = now()::TIMESTAMP, _release_id = ? WHERE _released_at IS NULL AND (${where})`, [id]);
@@ -51,6 +53,31 @@ export async function releaseQuarantined(conn: SqlConnection, layer: string, mod
       released,
     ]);
     return { releaseId: id, released };
+  });
+}
+
+/**
+ * Runs the filter once on its own, so an unknown column or a wrong type is reported at its place
+ * in the user's condition (line and column within it), not in the SQL Ingot wraps around it.
+ */
+async function assertFilterRuns(conn: SqlConnection, layer: string, model: string, filter: string): Promise<void> {
+  const table = quarantineTable(layer, model);
+  const prefix = `SELECT count(*) AS n FROM ${table} WHERE (`;
+  const err = await conn.one(`${prefix}${filter}\n)`).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (err === undefined) return;
+  if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') throw err;
+  const offset = typeof err.detail?.sqlPosition === 'number' ? err.detail.sqlPosition - prefix.length : undefined;
+  const inFilter = offset !== undefined && offset >= 0 && offset <= filter.length ? offset : undefined;
+  const at = inFilter !== undefined ? lineColumn(filter, inFilter) : undefined;
+  const where = at === undefined ? '' : filter.includes('\n') ? ` (line ${at.line}, column ${at.column} of the filter)` : ` (column ${at.column} of the filter)`;
+  const why = err.message.replace(/ \(line \d+, column \d+\)$/, '').replace(/^[A-Za-z ]+ Error: /, '').replace(' in FROM clause!', '');
+  const columns = (await conn.describe(`SELECT * FROM ${table}`).catch(() => [])).map((c) => c.name);
+  throw new IngotError('INVALID_INPUT', `The release filter does not run on quarantine.${layer}_${model}: ${why}${where}`, {
+    hint: `Write a condition on the columns of quarantine.${layer}_${model}${columns.length > 0 ? ` (${columns.join(', ')})` : ''}, e.g. "_run_id = 12".`,
+    detail: { field: 'filter', sql: filter, ...(inFilter !== undefined && at ? { sqlPosition: inFilter, line: at.line, column: at.column } : {}) },
   });
 }
 

@@ -125,6 +125,20 @@ describe('quarantine and release', () => {
     expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0 });
   });
 
+  it('places an error of the release filter within the filter, not within the SQL around it', async () => {
+    await stageOrders(t.conn);
+    await gate(1);
+    const unknown = (await releaseQuarantined(t.conn, 'silver', 'orders', 'nope = 1').catch((e: unknown) => e)) as IngotError;
+    expect(unknown.code).toBe('INVALID_INPUT');
+    expect(unknown.message).toBe('The release filter does not run on quarantine.silver_orders: Referenced column "nope" not found (column 1 of the filter)');
+    expect(unknown.hint).toMatch(/^Write a condition on the columns of quarantine\.silver_orders \(order_id, customer_id, status, .*_run_id, _failed_checks/);
+    expect(unknown.detail).toMatchObject({ field: 'filter', sql: 'nope = 1', sqlPosition: 0, line: 1, column: 1 });
+    const later = (await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7 AND\n  amont > 2').catch((e: unknown) => e)) as IngotError;
+    expect(later.message).toMatch(/Referenced column "amont" not found \(line 2, column 3 of the filter\)$/);
+    expect(later.detail).toMatchObject({ line: 2, column: 3, sqlPosition: 19 });
+    expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0 });
+  });
+
   it('leaves released rows waiting when the caller opts out of re-processing', async () => {
     await stageOrders(t.conn);
     await gate(1);
