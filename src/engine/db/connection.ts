@@ -54,6 +54,8 @@ export interface SqlConnection {
    * one creates) reports 'UNKNOWN'.
    */
   statementTypes(sql: string): Promise<string[]>;
+  /** How many statements DuckDB's parser finds in `sql`, without binding or running any. */
+  statementCount(sql: string): Promise<number>;
   /** Runs `fn` inside BEGIN/COMMIT; rolls back if it throws. Nested calls join the outer transaction. */
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
   close(): void;

@@ -197,6 +197,17 @@ class DuckConnection implements SqlConnection {
     });
   }
 
+  async statementCount(sql: string): Promise<number> {
+    return this.guard(sql, undefined, async () => {
+      try {
+        return (await this.conn.extractStatements(sql)).count;
+      } catch (err) {
+        if (err instanceof Error && err.message.endsWith('Error in native callback')) return 0;
+        throw err;
+      }
+    });
+  }
+
   async transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T> {
     if (this.depth > 0) {
       this.depth++;

@@ -6,6 +6,7 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ArrowResult, Database, SqlConnection } from '../db/connection.js';
 import { ident, literal } from '../db/sql.js';
+import { triesToWrite } from './read-only.js';
 import { relocate } from './relocate-error.js';
 import { checkStatements } from './statements.js';
 
@@ -105,9 +106,5 @@ function tableOf(resultId: number): string {
 /** A query that tries to change the workspace fails in the READ ONLY transaction: say so plainly. */
 function readOnlyError(err: unknown, sql: string): unknown {
   if (!(err instanceof IngotError) || !/read-only|read only/i.test(err.message)) return err;
-  return new IngotError('INVALID_INPUT', 'This query tries to change data; queries here are read-only.', {
-    hint: 'Refine data with SQL models (models/<layer>/*.sql), or run it with `ingot sql --write`.',
-    detail: { sql },
-    cause: err,
-  });
+  return triesToWrite(sql, err);
 }

@@ -64,6 +64,72 @@ describe('runQuery', () => {
     expect((await errorOf(runQuery(conn, 'DELETE FROM gold.sales'))).message).toMatch(/^A DELETE statement changes/);
   });
 
+  it('names a refused statement as the user wrote it, with the right article', async () => {
+    const refusals: [string, RegExp][] = [
+      ['INSTALL httpfs', /^An INSTALL statement changes/],
+      ['CHECKPOINT', /^A CHECKPOINT statement changes/],
+      ['FORCE CHECKPOINT', /^A FORCE CHECKPOINT statement changes/],
+      ['UPDATE EXTENSIONS', /^An UPDATE EXTENSIONS statement changes/],
+      ['USE gold', /^A USE statement changes/],
+      ["ATTACH ':memory:' AS other", /^An ATTACH statement changes/],
+      ['UPDATE gold.sales SET item = NULL', /^An UPDATE statement changes/],
+      ["/* a comment */ -- and another\n  insert into gold.sales values (99, 'x')", /^An INSERT statement changes/],
+      ['EXPORT DATABASE \'/tmp/never\'', /^An EXPORT statement changes/],
+      ['MERGE INTO gold.sales USING gold.sales s ON true WHEN MATCHED THEN DELETE', /^A MERGE statement changes/],
+    ];
+    for (const [sql, message] of refusals) {
+      const err = await errorOf(runQuery(conn, sql));
+      expect(err.code, sql).toBe('INVALID_INPUT');
+      expect(err.message, sql).toMatch(message);
+    }
+    expect(await salesCount()).toBe(50);
+  });
+
+  it('refuses a write as a write even when it would not bind', async () => {
+    for (const [sql, message] of [
+      ["INSERT INTO gold.sales VALUES (99, 'x', 'y', 'z')", /^An INSERT statement changes/],
+      ['UPDATE gold.sales SET nope = 1', /^An UPDATE statement changes/],
+      ['DELETE FROM gold.nope', /^A DELETE statement changes/],
+      ['DROP TABLE gold.nope', /^A DROP statement changes/],
+      ["WITH x AS (SELECT 1) INSERT INTO gold.sales SELECT 1, 'a', 'b'", /^This statement changes/],
+      ['INSERT INTO gold.nope VALUES (1); SELECT 1', /holds 2 statements/],
+    ] as const) {
+      const err = await errorOf(runQuery(conn, sql));
+      expect(err.code, sql).toBe('INVALID_INPUT');
+      expect(err.message, sql).toMatch(message);
+    }
+    // A query that does not bind keeps its own error.
+    for (const sql of ['SELECT * FROM gold.nope', 'EXPLAIN SELECT * FROM gold.nope', "PRAGMA table_info('gold.nope')", "CALL pragma_table_info('gold.nope')"]) {
+      expect((await errorOf(runQuery(conn, sql))).code, sql).toBe('SQL_ERROR');
+    }
+    expect(await salesCount()).toBe(50);
+  });
+
+  it('runs CALLs of table functions that only read, and refuses other CALLs', async () => {
+    for (const sql of ['CALL pragma_database_size()', 'call duckdb_tables();', "CALL pragma_table_info('gold.sales')", 'CALL main.pragma_version()']) {
+      const result = await runQuery(conn, sql, { limit: 100 });
+      expect(result.statementType, sql).toBe('CALL');
+      expect(result.rowCount, sql).toBeGreaterThan(0);
+    }
+    for (const [sql, message] of [
+      ['CALL checkpoint()', /^CALL checkpoint\(…\) runs a function that may change/],
+      ["CALL read_csv('/tmp/nope-never.csv')", /^CALL read_csv\(…\) runs a function that may change/],
+      ['CALL system.main.duckdb_tables()', /^CALL system\.main\.duckdb_tables\(…\)/],
+    ] as const) {
+      const err = await errorOf(runQuery(conn, sql));
+      expect(err.code, sql).toBe('INVALID_INPUT');
+      expect(err.message, sql).toMatch(message);
+    }
+  });
+
+  it('explains that a PIVOT needs its values listed, and runs it when they are', async () => {
+    const err = await errorOf(runQuery(conn, 'PIVOT gold.sales ON item USING count(*)'));
+    expect(err.code).toBe('INVALID_INPUT');
+    expect(err.message).toContain('PIVOT without an IN list');
+    const result = await runQuery(conn, "PIVOT gold.sales ON item IN ('item 1', 'item 2') USING count(*)");
+    expect(result.columns.map((c) => c.name)).toEqual(['id', 'item 1', 'item 2']);
+  });
+
   it('blocks a write hidden inside a read-only statement type', async () => {
     const err = await errorOf(runQuery(conn, `EXPLAIN ANALYZE INSERT INTO gold.sales VALUES (99, 'sneaky')`));
     expect(err.code).toBe('INVALID_INPUT');
