@@ -1,6 +1,7 @@
 // Builds the planned models of a run in dependency order, independent ones concurrently (at
 // most `concurrency` at a time, each on its own connection). A model starts when everything it
-// reads in this run has succeeded; when one fails, everything downstream of it is skipped.
+// reads in this run has succeeded; when one fails, everything downstream of it is skipped, and
+// when the run is cancelled, what had not started is marked as not built because of that.
 // Silver (and, without atomic publish, gold) is published as soon as it succeeds.
 import { IngotError, toErrorData, type ErrorData } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
@@ -14,7 +15,7 @@ import type { RunContext, StagedModel } from './run-context.js';
 import { Semaphore } from './semaphore.js';
 import { affectedName, dropRelation, oldRowsName, stageName } from './staging.js';
 
-type Outcome = 'ok' | 'failed';
+type Outcome = 'ok' | 'failed' | 'cancelled';
 
 /** Builds every non-skipped model of the plan; fills `results` (by model key) as models finish. */
 export async function buildModels(ctx: RunContext, concurrency: number, results: Map<string, ModelRunResult>, history: RunHistory): Promise<void> {
@@ -31,16 +32,21 @@ export async function buildModels(ctx: RunContext, concurrency: number, results:
         await Promise.all(before.map((b) => outcomes.get(b)));
         const ups = await Promise.all(upstream.map(async (u) => [u, await outcomes.get(u)] as const));
         if (plan.action === 'skip') return 'ok';
-        const failed = ups.filter(([, o]) => o !== 'ok').map(([u]) => ctx.graph.nodes.get(u)?.def.id ?? u);
+        const failed = ups.filter(([, o]) => o === 'failed').map(([u]) => ctx.graph.nodes.get(u)?.def.id ?? u);
         if (failed.length > 0) {
           finish(ctx, results, history, plan, { status: 'skipped', error: skippedError(failed) });
           return 'failed';
         }
+        // Nothing this model reads failed: it waits on a model the cancel stopped.
+        if (ups.some(([, o]) => o === 'cancelled')) {
+          finish(ctx, results, history, plan, { status: 'cancelled', error: notStartedError() });
+          return 'cancelled';
+        }
         await semaphore.acquire();
         try {
           if (ctx.signal?.aborted) {
-            finish(ctx, results, history, plan, { status: 'cancelled', error: new IngotError('CANCELLED', 'The run was cancelled before this model started.').toData() });
-            return 'failed';
+            finish(ctx, results, history, plan, { status: 'cancelled', error: notStartedError() });
+            return 'cancelled';
           }
           return await buildOne(ctx, plan, results, history);
         } finally {
@@ -87,14 +93,15 @@ async function buildOne(ctx: RunContext, plan: ModelPlan, results: Map<string, M
     return 'ok';
   } catch (err) {
     const data = toErrorData(isTransient(err) ? gaveUp(def.id, err, attempts) : err);
+    const cancelled = data.code === 'CANCELLED';
     finish(ctx, results, history, plan, {
-      status: data.code === 'CANCELLED' ? 'cancelled' : 'failed',
+      status: cancelled ? 'cancelled' : 'failed',
       error: data,
       attempts,
       durationMs: Math.round(performance.now() - started),
       ...(err instanceof QualityBlocked ? { quality: err.quality } : {}),
     });
-    return 'failed';
+    return cancelled ? 'cancelled' : 'failed';
   } finally {
     conn.close();
   }
@@ -153,11 +160,25 @@ function gaveUp(model: string, err: unknown, attempts: number): IngotError {
   });
 }
 
+/** Why a model is not built or not published, in `error.detail.reason`, for clients to tell the cases apart. */
+export type NotBuiltReason = 'upstream-not-built' | 'withheld-by-atomic-publish' | 'run-cancelled';
+
 function skippedError(failed: readonly string[]): ErrorData {
   return {
     code: 'RUN_FAILED',
     message: `Skipped: ${failed.join(', ')} did not build in this run, so this model would read stale or missing data.`,
     hint: 'Fix the failed model and run again; the published version of this model was kept.',
+    detail: { reason: 'upstream-not-built' satisfies NotBuiltReason, upstream: [...failed] },
+  };
+}
+
+/** A model the run did not start because the run was cancelled; nothing failed. */
+export function notStartedError(): ErrorData {
+  return {
+    code: 'CANCELLED',
+    message: 'Not built: the run was cancelled before this model started. Nothing of it changed.',
+    hint: 'Run again to build it.',
+    detail: { reason: 'run-cancelled' satisfies NotBuiltReason },
   };
 }
 

@@ -4,7 +4,7 @@ import { IngotError } from '../../shared/errors.js';
 import type { ModelQuality } from './events.js';
 import type { ModelDef } from './model.js';
 
-/** The quality gate said `error`: the model is not published and its downstream is skipped. */
+/** The quality gate said `error`: the model is not published (the runner says what that meant for other models). */
 export class QualityBlocked extends IngotError {
   constructor(
     readonly quality: ModelQuality,

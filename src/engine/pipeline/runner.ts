@@ -7,7 +7,7 @@ import type { Database, SqlConnection } from '../db/connection.js';
 import type { WorkspaceConfig } from '../workspace/config.js';
 import type { WorkspacePaths } from '../workspace/workspace.js';
 import type { ModelRunResult, PipelineEvent, PipelineEventListener, RunStatus, RunTrigger } from './events.js';
-import { buildModels, finish } from './execute.js';
+import { buildModels, finish, type NotBuiltReason } from './execute.js';
 import type { PipelineGraph } from './graph.js';
 import { loadGraph } from './load-graph.js';
 import { selectModels } from './selection.js';
@@ -170,16 +170,22 @@ async function publishGold(ctx: RunContext, control: SqlConnection, results: Map
   };
   if (ctx.signal?.aborted) {
     for (const s of staged) await s.discard(control).catch(() => undefined);
-    withhold(new IngotError('CANCELLED', 'Built, but not published: the run was cancelled before publishing gold.').toData(), 'cancelled');
+    withhold(
+      { code: 'CANCELLED', message: 'Built, but not published: the run was cancelled before publishing gold; what was published before is unchanged.', hint: 'Run again to publish it.', detail: { reason: 'run-cancelled' satisfies NotBuiltReason } },
+      'cancelled',
+    );
     return;
   }
   if (goldNotOk.length > 0) {
     for (const s of staged) await s.discard(control).catch(() => undefined);
+    const notOk = goldNotOk.map((m) => results.get(m.key)).filter((r): r is ModelRunResult => r !== undefined);
+    const failed = notOk.filter((r) => r.status === 'failed');
     withhold(
       {
         code: 'RUN_FAILED',
-        message: `Built, but not published: ${goldNotOk.map((m) => m.model).join(', ')} did not build, and atomic publish keeps a run's gold tables together.`,
+        message: `Built, but not published: ${(failed.length > 0 ? failed : notOk).map(whatHappened).join('; ')}, and atomic publish keeps a run's gold tables together (all of them are published, or none).`,
         hint: 'Fix the failing model and run again, or set pipeline.atomic_publish: false in ingot.yaml to publish gold models one by one.',
+        detail: { reason: 'withheld-by-atomic-publish' satisfies NotBuiltReason, because: (failed.length > 0 ? failed : notOk).map((r) => r.model) },
       },
       'skipped',
     );
@@ -269,10 +275,31 @@ function summarize(status: RunStatus, models: readonly ModelRunResult[], ms: num
   if (status === 'noop') return `Nothing changed since the last run (${c.unchanged} model${c.unchanged === 1 ? '' : 's'} up to date); nothing to do.`;
   const parts = [`Built ${c.built} model${c.built === 1 ? '' : 's'} in ${time}`];
   if (c.unchanged > 0) parts.push(`${c.unchanged} unchanged`);
-  if (c.failed > 0) parts.push(`${c.failed} failed (${models.filter((m) => m.status === 'failed').map((m) => m.model).join(', ')})`);
-  if (c.skipped > 0) parts.push(`${c.skipped} skipped or not published`);
-  if (status === 'cancelled') parts.push('cancelled; published tables were kept as they were');
+  const withheld = models.filter((m) => m.status === 'skipped' && m.error?.detail?.reason === 'withheld-by-atomic-publish');
+  const skipped = models.filter((m) => m.status === 'skipped' && !withheld.includes(m));
+  const cancelled = models.filter((m) => m.status === 'cancelled');
+  if (c.failed > 0) parts.push(`${c.failed} failed (${listed(models.filter((m) => m.status === 'failed'))})`);
+  if (skipped.length > 0) parts.push(`${skipped.length} skipped because a model ${skipped.length === 1 ? 'it reads' : 'they read'} did not build (${listed(skipped)})`);
+  if (withheld.length > 0) parts.push(`${withheld.length} built but not published, held back by atomic publish (${listed(withheld)})`);
+  if (cancelled.length > 0) {
+    parts.push(`the run was cancelled: ${cancelled.length} model${cancelled.length === 1 ? '' : 's'} not built or not published (${listed(cancelled)}); their published tables were kept`);
+  } else if (status === 'cancelled') {
+    parts.push('cancelled; published tables were kept as they were');
+  }
   return parts.join('; ') + '.';
+}
+
+/** Model names for a summary: the first five, then how many more. */
+function listed(models: readonly ModelRunResult[]): string {
+  const names = models.slice(0, 5).map((m) => m.model);
+  return models.length > 5 ? `${names.join(', ')} and ${models.length - 5} more` : names.join(', ');
+}
+
+/** What happened to a gold model that kept the run's gold from being published. */
+function whatHappened(m: ModelRunResult): string {
+  if (m.status === 'failed') return `${m.model} ${m.error?.code === 'QUALITY_FAILED' ? 'failed its checks' : 'failed'}`;
+  if (m.status === 'cancelled') return `${m.model} was cancelled`;
+  return `${m.model} was skipped`;
 }
 
 function elapsed(started: number): number {

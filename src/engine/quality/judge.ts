@@ -64,7 +64,7 @@ export function judge(check: CompiledCheck, ctx: JudgeContext): Verdict {
       const high = def.max !== undefined && n > def.max;
       const failing = low || high ? 1 : 0;
       const expected = low ? `expected at least ${def.min}` : high ? `expected at most ${def.max}` : 'within bounds';
-      return { status: statusFor(def, failing, n), failing, message: `${n} rows; ${expected}`, details: { rows: n } };
+      return { status: statusFor(def, failing, n), failing, message: `${n} ${n === 1 ? 'row' : 'rows'}, ${expected}`, details: { rows: n } };
     }
     case 'freshness':
       return judgeFreshness(def, num(ctx.row[check.outputs.age ?? '']), n);

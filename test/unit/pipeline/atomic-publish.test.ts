@@ -36,7 +36,10 @@ describe('atomic publish', () => {
       expect(byModel['gold.big']?.error?.message).toMatch(/gold\.amounts did not build/);
       expect(byModel['gold.totals']?.status).toBe('skipped');
       expect(byModel['gold.totals']?.published).toBe(false);
-      expect(byModel['gold.totals']?.error?.message).toMatch(/^Built, but not published: gold\.amounts, gold\.big did not build, and atomic publish/);
+      expect(byModel['gold.totals']?.error?.message).toMatch(/^Built, but not published: gold\.amounts failed, and atomic publish/);
+      expect(byModel['gold.totals']?.error?.detail).toMatchObject({ reason: 'withheld-by-atomic-publish', because: ['gold.amounts'] });
+      expect(byModel['gold.big']?.error?.detail).toMatchObject({ reason: 'upstream-not-built', upstream: ['gold.amounts'] });
+      expect(result.message).toMatch(/1 failed \(gold\.amounts\); 1 skipped because a model it reads did not build \(gold\.big\); 1 built but not published, held back by atomic publish \(gold\.totals\)\.$/);
       expect(await rows(ws, 'SELECT count(*) AS n FROM silver.orders')).toEqual([{ n: 3 }]);
       expect(await Promise.all(['gold.totals', 'gold.amounts', 'gold.big'].map((t) => tableHash(ws, t)))).toEqual(before);
       expect(await rows(ws, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'")).toEqual([{ n: 0 }]);
@@ -44,6 +47,26 @@ describe('atomic publish', () => {
       const plan = await runPipeline(ws, { selection: 'totals' });
       expect(plan.models[0]?.reasons).toEqual([`silver.orders was rebuilt in run #${result.runId}`]);
       expect(await rows(ws, 'SELECT orders FROM gold.totals')).toEqual([{ orders: 3 }]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('says what happened to each model when a gold model fails its checks: it failed, its sibling was withheld', async () => {
+    const root = await createWorkspace({ atomic_publish: true });
+    await writeModel(root, 'gold', 'g_orders', 'SELECT order_id FROM bronze.orders');
+    await writeModel(root, 'gold', 'g_count', 'SELECT count(*) AS n FROM bronze.orders', { checks: [{ kind: 'row_count', max: 0, severity: 'error' }] });
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', 'SELECT 1 AS order_id');
+      const result = await runPipeline(ws);
+      const byModel = Object.fromEntries(result.models.map((m) => [m.model, m]));
+      expect(byModel['gold.g_count']?.status).toBe('failed');
+      expect(byModel['gold.g_count']?.error?.message).toBe('gold.g_count failed its checks and was not published. row_count: 1 row, expected at most 0.');
+      expect(byModel['gold.g_orders']?.status).toBe('skipped');
+      expect(byModel['gold.g_orders']?.error?.message).toMatch(/^Built, but not published: gold\.g_count failed its checks, and atomic publish keeps a run's gold tables together/);
+      expect(result.message).toMatch(/1 failed \(gold\.g_count\); 1 built but not published, held back by atomic publish \(gold\.g_orders\)\.$/);
+      expect(result.error?.message).not.toContain('skipped');
     } finally {
       ws.close();
     }

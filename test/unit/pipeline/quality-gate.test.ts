@@ -52,7 +52,7 @@ describe('quality gate in the pipeline', () => {
       const [orders, revenue] = second.models;
       expect(orders?.status).toBe('failed');
       expect(orders?.error?.code).toBe('QUALITY_FAILED');
-      expect(orders?.error?.message).toMatch(/^silver\.orders failed its checks: range/);
+      expect(orders?.error?.message).toMatch(/^silver\.orders failed its checks and was not published\. range\(amount\): 1 of \d+ rows have amount outside/);
       expect(orders?.quality?.outcome).toBe('error');
       expect(revenue?.status).toBe('skipped');
       expect(await tableHash(ws, 'silver.orders')).toBe(published);

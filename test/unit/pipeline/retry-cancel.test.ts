@@ -119,4 +119,35 @@ describe('cancellation', () => {
       ws.close();
     }
   });
+
+  it('says the models waiting on a cancelled one were not built because of the cancel, not because something failed', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'heavy', 'SELECT count(*) AS n, sum(a.range * b.range) AS s FROM range(200000) a, range(100000) b, bronze.orders o');
+    await writeModel(root, 'gold', 'reads_heavy', 'SELECT n FROM silver.heavy');
+    await writeModel(root, 'gold', 'reads_reader', 'SELECT n FROM gold.reads_heavy');
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', 'SELECT 1 AS order_id');
+      const controller = new AbortController();
+      const result = await runPipeline(ws, {
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type === 'model-progress') controller.abort();
+        },
+      });
+      expect(result.status).toBe('cancelled');
+      const byModel = Object.fromEntries(result.models.map((m) => [m.model, m]));
+      expect(byModel['silver.heavy']?.status).toBe('cancelled');
+      for (const model of ['gold.reads_heavy', 'gold.reads_reader']) {
+        expect(byModel[model]?.status, model).toBe('cancelled');
+        expect(byModel[model]?.error?.code, model).toBe('CANCELLED');
+        expect(byModel[model]?.error?.message, model).toMatch(/^Not built: the run was cancelled before this model started/);
+        expect(byModel[model]?.error?.detail?.reason, model).toBe('run-cancelled');
+      }
+      expect(result.message).toContain('the run was cancelled: 3 models not built or not published (silver.heavy, gold.reads_heavy, gold.reads_reader)');
+      expect(result.message).not.toMatch(/failed|skipped/);
+    } finally {
+      ws.close();
+    }
+  });
 });
