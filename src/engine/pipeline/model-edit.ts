@@ -50,6 +50,8 @@ export async function createModel(ws: EditWorkspace, conn: SqlConnection, layer:
   return oneEditAtATime(ws, async () => {
     const model: ModelDef = { id: `${layer}.${name}`, layer, name, sqlFile, sidecarFile: undefined, sql, config: defaultModelConfig() };
     const graph = await loadGraph(ws, conn, (project): Project => {
+      const taken = project.models.find((m) => m.name.toLowerCase() === name.toLowerCase());
+      if (taken) throw nameTaken(name, taken);
       checkDuplicates([...project.models, model], project.sources);
       return { ...project, models: [...project.models, model] };
     });
@@ -82,6 +84,14 @@ export function graphNode(graph: PipelineGraph, id: string): ModelNode {
 
 function modelNotFound(id: string): IngotError {
   return new IngotError('NOT_FOUND', `There is no model ${id}.`, { hint: 'Reload the model list; the file may have been renamed or deleted.', detail: { model: id } });
+}
+
+/** The new model's name is already a model's (names are unique across layers, whatever the case). */
+function nameTaken(name: string, taken: ModelDef): IngotError {
+  return new IngotError('INVALID_INPUT', `A model named "${taken.name}" already exists: ${taken.sqlFile}. Nothing was written.`, {
+    hint: `Choose another name for the new model${taken.name === name ? '' : ' (names are compared ignoring case)'}; a name is unique across silver and gold, so it always means one model. To change ${taken.id}, open it instead.`,
+    detail: { file: taken.sqlFile, field: 'name' },
+  });
 }
 
 function changedOnDisk(sqlFile: string): IngotError {

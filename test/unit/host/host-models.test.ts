@@ -140,7 +140,11 @@ describe('engine host: editing models', () => {
 
     const before = await snapshot(c);
     const taken = await failure(c.api.createModel({ layer: 'silver', name: 'Revenue', sql: 'SELECT 1 AS x' }));
-    expect(taken.message).toContain('revenue');
+    expect(taken.message).toBe('A model named "revenue" already exists: models/gold/revenue.sql. Nothing was written.');
+    expect(taken.hint).toMatch(/^Choose another name for the new model/);
+    const sameLayer = await failure(c.api.createModel({ layer: 'silver', name: 'stg_orders', sql: 'SELECT 1 AS x' }));
+    expect(sameLayer.message).toBe('A model named "stg_orders" already exists: models/silver/stg_orders.sql. Nothing was written.');
+    expect(sameLayer.hint).not.toContain('rename');
     const unusable = await failure(c.api.createModel({ layer: 'gold', name: 'big orders', sql: 'SELECT 1 AS x' }));
     expect(unusable.message).toContain('cannot name a model');
     const badSql = await failure(c.api.createModel({ layer: 'gold', name: 'broken', sql: 'SELEC 1' }));
