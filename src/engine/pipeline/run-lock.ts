@@ -9,9 +9,10 @@ export function acquireRunLock(dbPath: string): { setRunId(id: number): void; re
   const current = active.get(dbPath);
   if (current) {
     const which = current.runId !== undefined ? `run #${current.runId}` : 'another run';
-    throw new IngotError('RUN_FAILED', `A pipeline run is already in progress in this workspace (${which}, started ${current.since.toISOString()}).`, {
+    // How long ago, not a clock time: the engine's clock and time zone need not be the reader's.
+    throw new IngotError('RUN_FAILED', `A pipeline run is already in progress in this workspace (${which}, started ${ago(Date.now() - current.since.getTime())}).`, {
       hint: 'Wait for it to finish or cancel it, then run again.',
-      detail: current.runId !== undefined ? { runId: current.runId } : {},
+      detail: { ...(current.runId !== undefined ? { runId: current.runId } : {}), startedAt: current.since.toISOString() },
     });
   }
   const entry = { runId: undefined as number | undefined, since: new Date() };
@@ -29,4 +30,14 @@ export function acquireRunLock(dbPath: string): { setRunId(id: number): void; re
 /** True while a run holds the workspace at `dbPath`. */
 export function isRunActive(dbPath: string): boolean {
   return active.has(dbPath);
+}
+
+/** An elapsed time as people say it: "just now", "12 s ago", "4 min ago", "2 h 5 min ago". */
+function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 1) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min ago`;
+  return `${Math.floor(min / 60)} h ${min % 60} min ago`;
 }
