@@ -1,19 +1,15 @@
 // Storage held under the retention, year by year over the growth projection: a bar per year from
-// the best compression (solid) to the worst (light), coloured by that year's verdict, against
-// what one machine's disk keeps comfortably.
+// the best compression (solid) to the worst (light), coloured by that year's verdict (marked when
+// above one machine's disk), against what one machine's disk keeps comfortably.
 import { formatByteRange, formatBytes, formatNumber, type CapacityEstimate } from '../../../shared/capacity/index.js';
-import { BarChart, type BarDatum } from '../../components/chart/BarChart.js';
-import { VERDICT_SHORT, VERDICT_TONE } from './verdict-labels.js';
+import { BarChart } from '../../components/chart/BarChart.js';
+import { storageBars } from './storage-bars.js';
 
 export function StorageChart({ estimate }: { estimate: CapacityEstimate }) {
   const { projection, inputs, profile } = estimate;
-  const data: BarDatum[] = projection.map((y) => ({
-    label: y.year === 0 ? 'now' : `year ${y.year}`,
-    value: y.retainedBytes.max,
-    low: y.retainedBytes.min,
-    tone: VERDICT_TONE[y.verdict],
-    description: `${y.year === 0 ? 'Now' : `Year ${y.year}`}: ${formatByteRange(y.retainedBytes.min, y.retainedBytes.max)} held, ${VERDICT_SHORT[y.verdict]}.`,
-  }));
+  const { data, legend } = storageBars(estimate);
+  // The compression swatches take the colour of the first bar, so they look like the bars they explain.
+  const firstTone = data[0]?.tone ?? 'ok';
   const first = projection[0];
   const last = projection[projection.length - 1];
   return (
@@ -37,16 +33,16 @@ export function StorageChart({ estimate }: { estimate: CapacityEstimate }) {
         {inputs.compression.min === inputs.compression.max ? null : (
           <>
             <li>
-              <span className="cap-legend__swatch cap-legend__swatch--solid" /> at the best compression ({formatNumber(inputs.compression.max, 2)}×)
+              <span className={`cap-legend__swatch cap-legend__swatch--${firstTone}`} /> solid: at the best compression ({formatNumber(inputs.compression.max, 2)}×)
             </li>
             <li>
-              <span className="cap-legend__swatch cap-legend__swatch--range" /> up to the worst ({formatNumber(inputs.compression.min, 2)}×)
+              <span className={`cap-legend__swatch cap-legend__swatch--${firstTone} cap-legend__swatch--range`} /> light: up to the worst ({formatNumber(inputs.compression.min, 2)}×)
             </li>
           </>
         )}
-        {(['single-machine', 'streaming-buffer', 'distributed'] as const).map((kind) => (
-          <li key={kind}>
-            <span className={`cap-legend__swatch cap-legend__swatch--${VERDICT_TONE[kind]}`} /> {VERDICT_SHORT[kind]}
+        {legend.map((entry) => (
+          <li key={entry.tone}>
+            <span className={`cap-legend__swatch cap-legend__swatch--${entry.tone}`} /> {entry.label}
           </li>
         ))}
       </ul>

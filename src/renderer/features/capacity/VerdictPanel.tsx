@@ -1,15 +1,19 @@
 // The verdict: one machine, a streaming buffer, or distributed processing — why, with the
 // numbers; each check's trigger value; what to switch to; and when growth changes the answer.
-import { formatNumber, type CapacityEstimate } from '../../../shared/capacity/index.js';
-import { VERDICT_HEADLINE, VERDICT_SHORT, VERDICT_TONE } from './verdict-labels.js';
+import { formatBytes, formatNumber, type CapacityEstimate } from '../../../shared/capacity/index.js';
+import { diskOutgrownYear } from './storage-bars.js';
+import { verdictHeadline } from './verdict-headline.js';
+import { VERDICT_SHORT } from './verdict-labels.js';
 
 export function VerdictPanel({ estimate, thresholds }: { estimate: CapacityEstimate; thresholds: 'default' | 'measured' }) {
   const { verdict, verdictChange, inputs } = estimate;
+  const headline = verdictHeadline(verdict);
+  const outgrown = diskOutgrownYear(estimate);
   return (
-    <section className={`cap-card cap-verdict cap-verdict--${VERDICT_TONE[verdict.kind]}`} aria-label="Verdict">
+    <section className={`cap-card cap-verdict cap-verdict--${headline.tone}`} aria-label="Verdict">
       <p className="cap-card__eyebrow">Verdict · {thresholds === 'measured' ? 'thresholds measured in this workspace' : 'documented default thresholds'}</p>
-      <h2 className="cap-verdict__title">{VERDICT_HEADLINE[verdict.kind]}</h2>
-      <p className="cap-verdict__summary">{verdict.summary}</p>
+      <h2 className="cap-verdict__title">{headline.title}</h2>
+      <p className="cap-verdict__summary">{headline.summary}</p>
       <div className="cap-verdict__columns">
         <div>
           <h3>Why</h3>
@@ -34,6 +38,11 @@ export function VerdictPanel({ estimate, thresholds }: { estimate: CapacityEstim
           {verdictChange ? (
             <p className="cap-verdict__note">
               With {formatNumber(inputs.yearlyGrowthPercent, 2)}%/year growth the verdict becomes “{VERDICT_SHORT[verdictChange.kind]}” in year {verdictChange.year}.
+            </p>
+          ) : null}
+          {outgrown !== undefined ? (
+            <p className="cap-verdict__note">
+              With {formatNumber(inputs.yearlyGrowthPercent, 2)}%/year growth the data held passes one machine’s disk ({formatBytes(estimate.profile.localDiskBytes.value)}, advisory) in year {outgrown}.
             </p>
           ) : null}
         </div>
