@@ -1,5 +1,6 @@
 // The data of one Explore chart: checks the request against the table's columns (a mistyped
-// column names the closest one; sum, avg, min and max want a number column; buckets want dates,
+// column names the closest one; sum and avg want a number column, min and max a number, date or
+// timestamp column (its values then come back as epoch milliseconds); buckets want dates,
 // bins want numbers), runs the grouped query in DuckDB and returns at most `limit` labels and
 // values with the SQL that computed them.
 import type { Aggregate, ChartData, ChartDataRequestSchema, ColumnKind } from '../../shared/api/explore.js';
@@ -69,7 +70,8 @@ async function planChart(conn: SqlConnection, request: ChartRequest, options: { 
   checkGrouping(request, x, xKind);
   const bucket = xKind === 'temporal' ? (request.bucket ?? 'month') : undefined;
   const order = request.order ?? (xKind === 'temporal' || request.bins !== undefined ? 'x' : 'value');
-  return { source: qualified(layer, table), x: x.name, xKind, y: y?.name, aggregate: request.aggregate, bucket, bins: request.bins, order, limit: request.limit };
+  const yKind = y === undefined ? undefined : columnKind(y.type);
+  return { source: qualified(layer, table), x: x.name, xKind, y: y?.name, yKind, aggregate: request.aggregate, bucket, bins: request.bins, order, limit: request.limit };
 }
 
 function checkAggregate(aggregate: Aggregate, y: TableColumn | undefined): void {
@@ -80,12 +82,19 @@ function checkAggregate(aggregate: Aggregate, y: TableColumn | undefined): void 
       detail: { field: 'y' },
     });
   }
-  if (columnKind(y.type) !== 'number') {
-    throw new IngotError('INVALID_INPUT', `${aggregate} needs a number column; "${y.name}" is ${y.type}.`, {
-      hint: 'Pick a number column for y, or use count, which counts the values of any column.',
+  const kind = columnKind(y.type);
+  if (kind === 'number') return;
+  if ((aggregate === 'min' || aggregate === 'max') && kind === 'temporal') return;
+  if (aggregate === 'min' || aggregate === 'max') {
+    throw new IngotError('INVALID_INPUT', `A chart draws ${aggregate} of numbers, dates and timestamps; "${y.name}" is ${y.type}.`, {
+      hint: `Pick a number, date or timestamp column for y, or use count. For the ${aggregate} text per group, ask the SQL screen: SELECT x, ${aggregate}(${y.name}) … GROUP BY x.`,
       detail: { field: 'aggregate' },
     });
   }
+  throw new IngotError('INVALID_INPUT', `${aggregate} needs a number column; "${y.name}" is ${y.type}.`, {
+    hint: 'Pick a number column for y, or use count, which counts the values of any column.',
+    detail: { field: 'aggregate' },
+  });
 }
 
 function checkGrouping(request: ChartRequest, x: TableColumn, xKind: ColumnKind): void {

@@ -12,6 +12,8 @@ export interface ChartQuery {
   x: string;
   xKind: ColumnKind;
   y: string | undefined;
+  /** The kind of y: min and max of a date or timestamp come back as milliseconds since 1970 (UTC). */
+  yKind?: ColumnKind | undefined;
   aggregate: Aggregate;
   bucket: TimeBucket | undefined;
   bins: number | undefined;
@@ -19,16 +21,17 @@ export interface ChartQuery {
   limit: number;
 }
 
-/** The aggregate of y (or the row count) as SQL, cast so it reaches JavaScript as a number. */
-export function valueSql(aggregate: Aggregate, y: string | undefined, qualifier = ''): string {
+/** The aggregate of y (or the row count) as SQL, cast so it reaches JavaScript as a number (a date or time as epoch milliseconds). */
+export function valueSql(aggregate: Aggregate, y: string | undefined, qualifier = '', yKind?: ColumnKind): string {
   if (aggregate === 'count') return y === undefined ? 'count(*)' : `count(${qualifier}${ident(y)})`;
   const c = `${qualifier}${ident(y ?? '')}`;
+  if (yKind === 'temporal' && (aggregate === 'min' || aggregate === 'max')) return `epoch_ms(${aggregate}(${c}))::DOUBLE`;
   return aggregate === 'avg' ? `avg(${c})` : `${aggregate}(${c})::DOUBLE`;
 }
 
 /** Columns: `label` (VARCHAR), `value` and `groups` (the number of groups before the limit); binned x has `bin`, `low` and `width` instead of `label`. */
 export function chartSql(q: ChartQuery): string {
-  const value = valueSql(q.aggregate, q.y);
+  const value = valueSql(q.aggregate, q.y, '', q.yKind);
   const x = ident(q.x);
   if (q.bins !== undefined) return binnedSql(q);
   const key = q.xKind === 'temporal' && q.bucket ? `date_trunc(${literal(q.bucket)}, ${x})` : x;
@@ -50,7 +53,7 @@ export function chartSql(q: ChartQuery): string {
 function binnedSql(q: ChartQuery): string {
   const bins = q.bins ?? 20;
   const d = `t.${ident(q.x)}::DOUBLE`;
-  const value = valueSql(q.aggregate, q.y, 't.');
+  const value = valueSql(q.aggregate, q.y, 't.', q.yKind);
   const order = q.order === 'x' ? '1 NULLS LAST' : '4 DESC NULLS LAST, 1 NULLS LAST';
   return [
     'WITH bounds AS (',

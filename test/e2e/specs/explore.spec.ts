@@ -69,3 +69,45 @@ test('refuses to sum a text column in place, and draws again once the value is a
   await expect(refusal).toHaveCount(0);
   await expect(explore.chart('sum(total_amount) by status')).toBeVisible();
 });
+
+test('suggests a measure rather than an id, shows every day of a daily chart with readable labels, max of a date, and says which group counts it takes', async ({ shell }) => {
+  await shell.goTo('Explore');
+  const explore = new ExplorePage(shell.page);
+  await explore.pickTable('bronze.orders');
+  // Not sum(order_id): the first measure, by the first date column (order_date is text in bronze).
+  await expect(explore.chart('sum(total_amount) by month of updated_at')).toBeVisible();
+
+  await explore.setting('Bucket').selectOption('day');
+  const daily = explore.chart('sum(total_amount) by day of updated_at');
+  await expect(daily).toBeVisible();
+  // Every day, not the first 50 of them.
+  await expect(explore.chartSection.getByLabel('Chart extent')).toHaveText(/^[\d,]+ groups\.$/);
+  const labels = await daily.locator('text.bar-chart__label').evaluateAll((texts) =>
+    texts.map((t) => {
+      const box = t.getBoundingClientRect();
+      return { left: box.left, right: box.right };
+    }),
+  );
+  expect(labels.length).toBeGreaterThan(1);
+  for (let i = 1; i < labels.length; i++) expect(labels[i]?.left, `label ${i} overlaps the one before`).toBeGreaterThan(labels[i - 1]?.right ?? Infinity);
+
+  // The latest update per currency: max of a timestamp column.
+  await explore.setting('Group by (x)').selectOption('currency');
+  await explore.setting('Aggregate').selectOption('max');
+  await explore.setting('Value (y)').selectOption('updated_at');
+  await expect(explore.chart('max(updated_at) by currency')).toBeVisible();
+  await explore.chartSection.getByText('Data table').click();
+  await expect(explore.chartSection.getByRole('table', { name: 'Data of max(updated_at) by currency' }).getByRole('row').nth(1)).toContainText(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/);
+
+  // Groups shown says what it takes instead of quietly keeping the old number.
+  const groups = explore.chartSettings.getByRole('spinbutton', { name: 'Groups shown' });
+  for (const wrong of ['0', '1001']) {
+    await groups.fill(wrong);
+    await expect(explore.chartSettings.getByRole('alert')).toHaveText(`Groups shown must be a whole number from 1 to 1,000; got ${wrong}. The chart still shows 50.`);
+    await expect(groups).toHaveAttribute('aria-invalid', 'true');
+  }
+  await groups.fill('2');
+  await expect(explore.chartSettings.getByRole('alert')).toHaveCount(0);
+  await expect(explore.chartSection.getByLabel('Chart extent')).toHaveText(/^The first 2 of [\d,]+ groups|^2 groups\.$/);
+  await expect(shell.alerts).toHaveCount(0);
+});

@@ -81,7 +81,8 @@ describe('explore store', () => {
     expect(s.selected).toEqual({ layer: 'gold', name: 'customers' });
     expect(s.profile?.table).toBe('customers');
     expect(s.profileError).toBeNull();
-    expect(s.spec).toMatchObject({ x: 'customer_id', y: null, aggregate: 'count' });
+    // Not grouped by the id (one row per group): by the first other text or boolean column.
+    expect(s.spec).toMatchObject({ x: 'vip', y: null, aggregate: 'count' });
   });
 
   it('says a cancelled profile was cancelled, not that it failed', async () => {

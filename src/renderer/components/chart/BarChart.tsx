@@ -2,8 +2,12 @@
 // ticks. A bar may show a range (solid up to `low`, lighter up to `value`), a tone, and a dashed
 // reference line (a limit to compare against). Each bar carries its description for screen
 // readers and as a hover title.
+import { axisLabelStep } from './axis-labels.js';
 import { niceTicks } from './ticks.js';
 import './chart.css';
+
+/** A bar's colour: ok, warn and bad as the tones of the app; over: ok, but above the reference line. */
+export type BarTone = 'ok' | 'over' | 'warn' | 'bad';
 
 export interface BarDatum {
   label: string;
@@ -11,7 +15,7 @@ export interface BarDatum {
   value: number;
   /** When set, the bar is solid up to `low` and lighter from `low` to `value`. */
   low?: number;
-  tone?: 'ok' | 'warn' | 'bad';
+  tone?: BarTone;
   /** One sentence read by screen readers and shown on hover. */
   description: string;
 }
@@ -46,7 +50,10 @@ export function BarChart({ title, data, formatValue, reference, xLabel }: BarCha
   const y = (v: number): number => MARGIN.top + plotHeight - (v / top) * plotHeight;
   const slot = plotWidth / Math.max(1, data.length);
   const barWidth = Math.min(56, slot * 0.62);
-  const labelEvery = Math.ceil(data.length / 16);
+  const labelEvery = axisLabelStep(
+    data.map((d) => d.label),
+    slot,
+  );
 
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>

@@ -2,21 +2,25 @@
 // aggregate y (or count rows), order and how many groups to show. Every change redraws.
 import { useId, useState } from 'react';
 import { AGGREGATES, TIME_BUCKETS, type TableProfile } from '../../../shared/api/index.js';
-import { DEFAULT_BINS, xKindOf } from '../../stores/explore/chart-spec.js';
+import { DEFAULT_BINS, groupLimit, MAX_GROUPS, parseGroupLimit, xKindOf } from '../../stores/explore/chart-spec.js';
 import type { ChartSpec } from '../../stores/explore/initial-state.js';
 import { plainChoices, SelectField, type Choice } from './SelectField.js';
 
 const BIN_CHOICES: readonly Choice[] = [{ value: 'value', label: 'each value' }, ...[10, DEFAULT_BINS, 50].map((n) => ({ value: String(n), label: `${n} bins` }))];
-const MAX_LIMIT = 1000;
 
 export function ChartBuilder({ spec, profile, onChange }: { spec: ChartSpec; profile: TableProfile; onChange(patch: Partial<ChartSpec>): void }) {
   const limitId = useId();
+  const limitErrorId = useId();
   const kind = xKindOf(spec, profile);
-  const [limitText, setLimitText] = useState(String(spec.limit));
+  const shownLimit = groupLimit(spec, profile);
+  // What the user typed while it is not a valid number of groups; the chart keeps the last valid one.
+  const [limitDraft, setLimitDraft] = useState<{ text: string; message: string } | null>(null);
   const changeLimit = (text: string): void => {
-    setLimitText(text);
-    const n = Number(text);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_LIMIT) onChange({ limit: n });
+    const parsed = parseGroupLimit(text);
+    if (parsed.ok) {
+      setLimitDraft(null);
+      onChange({ limit: parsed.limit });
+    } else setLimitDraft({ text, message: parsed.message });
   };
   const columns = profile.columns.map((c) => ({ value: c.name, label: `${c.name} · ${c.kind}` }));
   const inXOrder = kind === 'temporal' || (kind === 'number' && spec.bins !== null);
@@ -45,7 +49,23 @@ export function ChartBuilder({ spec, profile, onChange }: { spec: ChartSpec; pro
         <label className="field__label" htmlFor={limitId}>
           Groups shown
         </label>
-        <input id={limitId} className="input" type="number" min={1} max={MAX_LIMIT} value={limitText} onChange={(e) => changeLimit(e.target.value)} />
+        <input
+          id={limitId}
+          className="input"
+          type="number"
+          min={1}
+          max={MAX_GROUPS}
+          step={1}
+          value={limitDraft?.text ?? String(shownLimit)}
+          aria-invalid={limitDraft !== null}
+          aria-describedby={limitDraft ? limitErrorId : undefined}
+          onChange={(e) => changeLimit(e.target.value)}
+        />
+        {limitDraft ? (
+          <p id={limitErrorId} className="field__error" role="alert">
+            {limitDraft.message} The chart still shows {shownLimit.toLocaleString('en-US')}.
+          </p>
+        ) : null}
       </div>
     </form>
   );

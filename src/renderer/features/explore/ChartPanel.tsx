@@ -2,7 +2,7 @@
 // the engine's refusal (an aggregate that needs a number column, …) in place.
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { chartTitle, xAxisLabel } from '../../stores/explore/chart-spec.js';
+import { chartTitle, chartValueKind, xAxisLabel } from '../../stores/explore/chart-spec.js';
 import { selectChartView } from '../../stores/explore/selectors.js';
 import { useExploreStore } from '../../stores/explore/store.js';
 import { ChartBuilder } from './ChartBuilder.js';
@@ -36,7 +36,7 @@ export function ChartPanel({ id }: { id: string }) {
             </button>
           </p>
         ) : chart && chartSpec ? (
-          <ChartResult chart={chart} title={chartTitle(chartSpec, profile)} xLabel={xAxisLabel(chartSpec, profile)} />
+          <ChartResult chart={chart} title={chartTitle(chartSpec, profile)} xLabel={xAxisLabel(chartSpec, profile)} valueKind={chartValueKind(chartSpec, profile)} />
         ) : status === 'loading' ? null : (
           <p className="hint">Pick a column to group by.</p>
         )}

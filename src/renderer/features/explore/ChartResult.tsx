@@ -1,13 +1,26 @@
 // The drawn chart: a line for values over time in time order, bars otherwise; how many groups it
-// shows of how many; its data as a table and the SQL that computed it, each on request.
+// shows of how many; its data as a table and the SQL that computed it, each on request. Values
+// that are dates (min or max of a date column) are drawn on a date axis and labelled as dates.
 import { useId, useState } from 'react';
 import type { ChartData } from '../../../shared/api/index.js';
+import { epochMsToDays, formatEpochDay, formatEpochTimestamp } from '../../components/chart/date-values.js';
 import { formatFull } from '../../components/chart/number-format.js';
 import { ValueChart } from '../../components/chart/ValueChart.js';
-import { formatCount } from '../../format/numbers.js';
+import { countOf, formatCount } from '../../format/numbers.js';
 
-export function ChartResult({ chart, title, xLabel }: { chart: ChartData; title: string; xLabel: string }) {
+interface ChartResultProps {
+  chart: ChartData;
+  title: string;
+  xLabel: string;
+  /** What the values are: numbers, or dates and timestamps sent as epoch milliseconds. */
+  valueKind?: 'number' | 'date' | 'timestamp';
+}
+
+export function ChartResult({ chart, title, xLabel, valueKind = 'number' }: ChartResultProps) {
   const [showSql, setShowSql] = useState(false);
+  const temporal = valueKind !== 'number';
+  const values = temporal ? chart.values.map(epochMsToDays) : chart.values;
+  const formatValue = valueKind === 'date' ? formatEpochDay : valueKind === 'timestamp' ? formatEpochTimestamp : formatFull;
   const sqlId = useId();
   const line = chart.xKind === 'temporal' && chart.order === 'x' && chart.labels.length > 1;
   if (chart.labels.length === 0) return <p className="hint">There are no rows to chart.</p>;
@@ -15,10 +28,18 @@ export function ChartResult({ chart, title, xLabel }: { chart: ChartData; title:
     <div className="chart-result">
       <p className="muted" aria-label="Chart extent">
         {chart.truncated
-          ? `The first ${formatCount(chart.shown)} of ${formatCount(chart.groups)} groups, ${chart.order === 'x' ? 'in x order' : 'largest first'}.`
-          : `${formatCount(chart.groups)} ${chart.groups === 1 ? 'group' : 'groups'}.`}
+          ? `The first ${formatCount(chart.shown)} of ${countOf(chart.groups, 'group')}, ${chart.order === 'x' ? 'in x order' : 'largest first'}.`
+          : `${countOf(chart.groups, 'group')}.`}
       </p>
-      <ValueChart title={title} labels={chart.labels} values={chart.values} mode={line ? 'line' : 'bar'} xLabel={xLabel} />
+      <ValueChart
+        title={title}
+        labels={chart.labels}
+        values={values}
+        mode={line ? 'line' : 'bar'}
+        xLabel={xLabel}
+        formatValue={formatValue}
+        {...(temporal ? { axis: valueKind === 'date' ? ('whole-span' as const) : ('span' as const), formatTick: valueKind === 'date' ? formatEpochDay : formatEpochTimestamp } : {})}
+      />
       <div className="button-row">
         <button type="button" className="button button--small" aria-expanded={showSql} aria-controls={sqlId} onClick={() => setShowSql(!showSql)}>
           {showSql ? 'Hide SQL' : 'Show SQL'}
@@ -42,7 +63,7 @@ export function ChartResult({ chart, title, xLabel }: { chart: ChartData; title:
             {chart.labels.map((label, i) => (
               <tr key={`${label}-${i}`}>
                 <th scope="row">{label}</th>
-                <td className="num">{formatNullable(chart.values[i])}</td>
+                <td className="num">{formatNullable(values[i], formatValue)}</td>
               </tr>
             ))}
           </tbody>
@@ -52,6 +73,6 @@ export function ChartResult({ chart, title, xLabel }: { chart: ChartData; title:
   );
 }
 
-function formatNullable(value: number | null | undefined): string {
-  return value === null || value === undefined ? 'NULL' : formatFull(value);
+function formatNullable(value: number | null | undefined, format: (n: number) => string): string {
+  return value === null || value === undefined ? 'NULL' : format(value);
 }

@@ -20,7 +20,8 @@ export interface ChartSpec {
   bins: number | null;
   /** null: the engine's default (x order for time and bins, largest first otherwise). */
   order: ChartOrder | null;
-  limit: number;
+  /** Groups shown at most; null: the default for the x column (every group over time, else 50). */
+  limit: number | null;
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error' | 'cancelled';
@@ -40,7 +41,7 @@ export interface ExploreState {
   chartError: ErrorData | null;
 }
 
-export const EMPTY_SPEC: ChartSpec = { x: null, y: null, aggregate: 'count', bucket: 'month', bins: null, order: null, limit: 50 };
+export const EMPTY_SPEC: ChartSpec = { x: null, y: null, aggregate: 'count', bucket: 'month', bins: null, order: null, limit: null };
 
 export const initialExploreState: ExploreState = {
   selected: null,
