@@ -6,7 +6,8 @@ import { IngotError, type ErrorData } from '../../shared/errors.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { errorDataOf } from './error-data.js';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible' | 'stopped';
+/** `refused`: the server no longer accepts this window (`ingot serve` restarted with a new token); no more dials. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'incompatible' | 'refused' | 'stopped';
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
@@ -117,10 +118,11 @@ export class EngineConnection {
         this.update({ error: { code: 'INTERNAL', message: 'The connection to the engine was lost.', hint: 'Ingot reconnects by itself when the engine is back.' } });
       } catch (err) {
         const error = errorDataOf(err);
-        if (error.code === 'VERSION_MISMATCH') {
+        if (error.code === 'VERSION_MISMATCH' || error.code === 'UNAUTHORIZED') {
+          // Redialing cannot help: the window and the engine differ in version, or the server refuses this window's token.
           session?.api.close();
           this.running = false;
-          this.update({ status: 'incompatible', error, retryAt: null });
+          this.update({ status: error.code === 'UNAUTHORIZED' ? 'refused' : 'incompatible', error, retryAt: null });
           return;
         }
         this.update({ error });

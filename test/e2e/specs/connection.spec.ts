@@ -2,6 +2,7 @@
 // failing silently; calls made meanwhile explain that the engine is unreachable.
 import { expect, test } from '../fixtures/app.js';
 import { electronTarget } from '../fixtures/electron.js';
+import { startServe } from '../fixtures/ingot-cli.js';
 import { AppShell } from '../pages/app-shell.js';
 
 test.skip(electronTarget(), 'These checks are about `ingot serve` in a browser; the desktop app has no HTTP server.');
@@ -24,4 +25,31 @@ test('the status bar shows when the engine stops, and the app keeps retrying', a
   const toast = shell.alerts.filter({ hasText: 'not connected to its engine' });
   await expect(toast).toContainText('Could not list the tables');
   await expect(toast).toContainText('Wait until the status bar says "Connected"');
+});
+
+test('after `ingot serve` restarts with a new token, the app says to open the new URL and stops retrying', async ({ ingot, workspace, page }) => {
+  await page.goto(ingot.url);
+  const shell = new AppShell(page);
+  await shell.expectConnected();
+
+  // The same port, a new token: the page's cookie holds the old one.
+  await ingot.stop();
+  await expect(shell.connection).toHaveText(/Engine unreachable · reconnecting/);
+  const restarted = await startServe(workspace, 60_000, ingot.port);
+  try {
+    expect(restarted.token).not.toBe(ingot.token);
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect(shell.connection).toHaveText('The Ingot server was restarted: open the new URL it printed', { timeout: 20_000 });
+    await expect(page.getByRole('contentinfo')).toContainText('This page has stopped retrying');
+    await expect(page.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
+    // And it stays so: no countdown comes back.
+    await page.waitForTimeout(6_000);
+    await expect(shell.connection).not.toContainText('Engine unreachable');
+
+    // The new URL works.
+    await page.goto(restarted.url);
+    await shell.expectConnected();
+  } finally {
+    await restarted.stop();
+  }
 });

@@ -7,6 +7,7 @@ import type { EventSink } from '../../../src/shared/api/engine-api.js';
 import { createRpcClient, inProcessPair, serveRpc, type RpcServer } from '../../../src/shared/rpc/index.js';
 import { checkApiVersion } from '../../../src/shared/rpc/version.js';
 import { EngineConnection, type ConnectionSnapshot, type Dialer } from '../../../src/renderer/api/engine-connection.js';
+import { serverRestartedError } from '../../../src/renderer/api/websocket-dialer.js';
 
 type Sink = EventSink<typeof ENGINE_CONTRACT>;
 
@@ -124,5 +125,22 @@ describe('EngineConnection', () => {
     expect(attempts).toBeGreaterThan(2);
     expect(connection.state.status).toBe('reconnecting');
     expect(connection.state.error?.message).toContain('connection refused');
+  });
+
+  it('stops redialing when the server refuses the window\'s token (it restarted)', async () => {
+    let attempts = 0;
+    const connection = new EngineConnection(
+      async () => {
+        attempts++;
+        throw serverRestartedError('ws://127.0.0.1:4815/rpc');
+      },
+      { initialMs: 5, maxMs: 5 },
+    );
+    connections.push(connection);
+    connection.start();
+    const snapshot = await until(connection, 'refused');
+    expect(snapshot.error?.hint).toContain('Open the new URL');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(attempts).toBe(1);
   });
 });

@@ -33,6 +33,9 @@ export function StatusBar() {
     case 'incompatible':
       text = `Engine refused this window: ${error?.message ?? 'incompatible version'}`;
       break;
+    case 'refused':
+      text = 'The Ingot server was restarted: open the new URL it printed';
+      break;
     case 'stopped':
       text = 'Disconnected from the engine';
       break;

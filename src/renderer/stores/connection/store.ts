@@ -1,5 +1,5 @@
 // Connection store: the engine connection's state (connecting, connected, reconnecting,
-// incompatible), fed by the engine connection, read by the status bar and the top bar.
+// incompatible, refused), fed by the engine connection, read by the status bar and the top bar.
 import { create } from 'zustand';
 import type { ConnectionSnapshot } from '../../api/engine-connection.js';
 import { initialConnectionState, type ConnectionState } from './initial-state.js';
