@@ -35,3 +35,24 @@ export function modelTally(run: RunSummary): { done: number; failed: number; tot
   const done = run.models.filter((m) => m.status !== 'pending' && m.status !== 'running').length;
   return { done, failed, total: run.models.length };
 }
+
+/**
+ * The pill class of a model's status. A model a run did not build (cancelled before it started,
+ * skipped after a failure upstream) is shown neutrally: nothing of it failed or changed.
+ */
+export function modelPillClass(status: ModelRun['status']): string {
+  return status === 'cancelled' || status === 'skipped' ? 'pill pill--not-built' : `pill pill--${status}`;
+}
+
+/** Why a run did not build a model, and that its published table stayed as it was. */
+export function notBuiltText(runId: number, run: ModelRun): string {
+  const why =
+    run.status === 'skipped' && run.error
+      ? run.error.replace(/^Skipped: /, '')
+      : run.status === 'skipped'
+        ? 'a model it reads did not build.'
+        : run.status === 'cancelled'
+          ? 'the run was cancelled before this model started.'
+          : 'the run stopped before this model started.';
+  return `Not built in run #${runId}: ${why} Its published table is unchanged.`;
+}

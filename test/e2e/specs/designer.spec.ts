@@ -154,3 +154,35 @@ test('adds a gold model from a selected table; it joins the graph and runs', asy
   await pipeline.modelPanel(id).getByRole('button', { name: 'Run with upstream' }).click();
   await expect(pipeline.latestRun(id)).toContainText(/Built in run #\d+/, { timeout: 60_000 });
 });
+
+test('a model a run did not build keeps showing its last result, with a neutral note that its table is unchanged', async ({ shell, workspace }) => {
+  await shell.goTo('Pipeline');
+  const pipeline = new PipelinePage(shell.page);
+  let panel = await pipeline.open('gold.dim_product');
+  // Earlier tests may have run it: wait for this run's result, not theirs.
+  const before = (await pipeline.latestRun('gold.dim_product').textContent()) ?? '';
+  await panel.getByRole('button', { name: 'Run with upstream' }).click();
+  await expect(pipeline.latestRun('gold.dim_product')).toContainText(/(Built|Unchanged) in run #\d+/, { timeout: 60_000 });
+  await expect(pipeline.latestRun('gold.dim_product')).not.toHaveText(before);
+  const built = ((await pipeline.latestRun('gold.dim_product').textContent()) ?? '').replace(/ · .*/, '');
+
+  // stg_products now fails when it runs, so the next run skips dim_product, which reads it.
+  const file = join(workspace, 'models', 'silver', 'stg_products.sql');
+  const saved = await readFile(file, 'utf8');
+  await writeFile(file, "SELECT error('broken on purpose') AS product_id FROM bronze.products\n");
+  try {
+    await expect.poll(async () => (await pipeline.sqlText(await pipeline.open('silver.stg_products'))).includes('broken on purpose')).toBe(true);
+    panel = await pipeline.open('gold.dim_product');
+    await panel.getByRole('button', { name: 'Run with upstream' }).click();
+    const note = panel.getByLabel('Not built', { exact: true });
+    await expect(note).toContainText(/^Not built in run #\d+: silver\.stg_products did not build/, { timeout: 60_000 });
+    await expect(note).toContainText('Its published table is unchanged.');
+    // Its last real result stays, in the panel and on the graph; nothing of it is shown as failed.
+    await expect(pipeline.latestRun('gold.dim_product')).toContainText(built);
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+    await expect(pipeline.node('gold.dim_product')).toContainText(/Built|Unchanged/);
+    await expect(pipeline.node('silver.stg_products')).toContainText('Failed');
+  } finally {
+    await writeFile(file, saved);
+  }
+});

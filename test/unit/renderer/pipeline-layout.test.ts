@@ -1,7 +1,8 @@
 // The designer's graph layout: bronze, silver and gold left to right, a model right of the models
 // of its layer it reads, nodes ordered by what they read, and each model's latest run result.
 import { describe, expect, it } from 'vitest';
-import type { ModelInfo, RunSummary } from '../../../src/shared/api/index.js';
+import type { ModelInfo, ModelRun, RunSummary } from '../../../src/shared/api/index.js';
+import { modelPillClass, notBuiltText } from '../../../src/renderer/format/run-status.js';
 import { latestModelRuns, layoutPipeline, readersOf } from '../../../src/renderer/features/designer/pipeline-layout.js';
 
 function model(id: string, dependsOn: string[]): ModelInfo {
@@ -65,5 +66,34 @@ describe('pipeline layout', () => {
     expect(latest.get('gold.daily')).toMatchObject({ runId: 2, run: { status: 'failed' } });
     expect(latest.get('silver.a')).toMatchObject({ runId: 1 });
     expect(readersOf(MODELS, 'silver.stg_orders')).toEqual(['silver.orders_enriched']);
+  });
+
+  it('keeps a model\'s latest built or failed result when later runs left it out, and notes the newest such run', () => {
+    const run = (runId: number, status: RunSummary['status'], models: [string, ModelRun['status'], string | null][]): RunSummary => ({
+      runId,
+      trigger: 'manual',
+      selection: '',
+      status,
+      startedAt: '2026-11-22T10:00:00Z',
+      finishedAt: null,
+      durationMs: null,
+      models: models.map(([m, s, error]) => ({ model: m, status: s, rowsIn: null, rowsOut: 5, durationMs: null, error, errorDetail: null })),
+    });
+    const cancelled = 'Not built: the run was cancelled before this model started. Nothing of it changed.';
+    const latest = latestModelRuns([
+      run(4, 'success', [['silver.b', 'success', null]]),
+      run(3, 'cancelled', [['silver.a', 'cancelled', cancelled], ['silver.c', 'cancelled', cancelled]]),
+      run(2, 'cancelled', [['silver.a', 'cancelled', cancelled]]),
+      run(1, 'success', [['silver.a', 'success', null]]),
+    ]);
+    const a = latest.get('silver.a');
+    expect(a).toMatchObject({ runId: 1, run: { status: 'success' }, notBuilt: { runId: 3, run: { status: 'cancelled' } } });
+    expect(notBuiltText(a!.notBuilt!.runId, a!.notBuilt!.run)).toBe('Not built in run #3: the run was cancelled before this model started. Its published table is unchanged.');
+    expect(latest.get('silver.b')).toMatchObject({ runId: 4, notBuilt: null });
+    // Never built at all: the cancelled run is all there is, and it is shown neutrally.
+    expect(latest.get('silver.c')).toMatchObject({ runId: 3, run: { status: 'cancelled' }, notBuilt: null });
+    expect(modelPillClass('cancelled')).toBe('pill pill--not-built');
+    expect(modelPillClass('skipped')).toBe('pill pill--not-built');
+    expect(modelPillClass('failed')).toBe('pill pill--failed');
   });
 });

@@ -1,8 +1,8 @@
 // The side panel of a selected model: what it is and reads, what reads it, its latest run, the
 // buttons that run it, and its SQL to edit.
 import type { ModelInfo } from '../../../shared/api/index.js';
-import { formatCount, formatDuration } from '../../format/numbers.js';
-import { modelStatusLabel } from '../../format/run-status.js';
+import { countOf, formatDuration } from '../../format/numbers.js';
+import { modelPillClass, modelStatusLabel, notBuiltText } from '../../format/run-status.js';
 import { isDirty } from '../../stores/models/selectors.js';
 import { useModelsStore } from '../../stores/models/store.js';
 import { ModelSqlSection } from './ModelSqlSection.js';
@@ -15,6 +15,8 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
   const select = useModelsStore((s) => s.select);
   const unsaved = useModelsStore((s) => isDirty(s.editors[id]));
   const readers = readersOf(models, id);
+  // The newest run that left this model out; its table is unchanged, so this is a note, not an error.
+  const notBuilt = latest?.notBuilt ?? (latest && (latest.run.status === 'cancelled' || latest.run.status === 'skipped') ? latest : null);
   const link = (target: string) => (
     <button key={target} type="button" className="button--link" onClick={() => select(target)}>
       {target}
@@ -55,8 +57,8 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
           <dd aria-label="Latest run of this model">
             {latest ? (
               <>
-                <span className={`pill pill--${latest.run.status}`}>{modelStatusLabel(latest.run.status)}</span> in run #{latest.runId}
-                {latest.run.rowsOut !== null ? ` · ${formatCount(latest.run.rowsOut)} rows` : ''}
+                <span className={modelPillClass(latest.run.status)}>{modelStatusLabel(latest.run.status)}</span> in run #{latest.runId}
+                {latest.run.rowsOut !== null ? ` · ${countOf(latest.run.rowsOut, 'row')}` : ''}
                 {latest.run.durationMs !== null ? ` · ${formatDuration(latest.run.durationMs)}` : ''}
               </>
             ) : (
@@ -65,9 +67,14 @@ export function ModelPanel({ model, models, latest }: { model: ModelInfo; models
           </dd>
         </div>
       </dl>
-      {latest?.run.error ? (
+      {latest?.run.status === 'failed' && latest.run.error ? (
         <p className="callout callout--error" role="alert">
           {latest.run.error}
+        </p>
+      ) : null}
+      {notBuilt ? (
+        <p className="muted" aria-label="Not built">
+          {notBuiltText(notBuilt.runId, notBuilt.run)}
         </p>
       ) : null}
       <RunModelButtons name={model.name} unsaved={unsaved} />

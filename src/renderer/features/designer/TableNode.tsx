@@ -2,7 +2,7 @@
 // its checks, the result of its latest run and whether its SQL has unsaved changes.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ModelRun } from '../../../shared/api/index.js';
-import { modelStatusLabel } from '../../format/run-status.js';
+import { modelPillClass, modelStatusLabel } from '../../format/run-status.js';
 
 export interface TableNodeData extends Record<string, unknown> {
   layer: 'bronze' | 'silver' | 'gold';
@@ -23,7 +23,7 @@ export function TableNode({ data, selected }: NodeProps<TableFlowNode>) {
       {data.layer !== 'bronze' ? <Handle type="target" position={Position.Left} isConnectable={false} /> : null}
       <div className="table-node__top">
         <span className={`layer-badge layer-badge--${data.layer}`}>{data.layer}</span>
-        {data.status ? <span className={`pill pill--${data.status} table-node__status`}>{modelStatusLabel(data.status)}</span> : null}
+        {data.status ? <span className={`${modelPillClass(data.status)} table-node__status`}>{modelStatusLabel(data.status)}</span> : null}
       </div>
       <div className="table-node__name">
         {data.name}

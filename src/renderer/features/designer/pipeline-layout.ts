@@ -90,18 +90,44 @@ export function layoutPipeline(models: readonly ModelInfo[], bronzeTables: reado
   return { nodes: nodes.sort((a, b) => a.column - b.column || a.y - b.y), edges };
 }
 
-/** A model's result in the newest run that included it. */
-export interface LatestModelRun {
+/** A run that included a model but did not build it: its published table is unchanged. */
+export interface NotBuiltRun {
   runId: number;
   run: ModelRun;
 }
 
-/** Each model's result in the newest run that included it (runs newest first). */
+/**
+ * A model's latest meaningful result: the newest run that built it, failed on it or is building it.
+ * Runs that left it out without touching its table (cancelled before it started, skipped after a
+ * failure upstream) do not count, but the newest of them is kept in `notBuilt` when it is newer.
+ * A model that no run ever built has its newest not-built run as `run` and `notBuilt` null.
+ */
+export interface LatestModelRun {
+  runId: number;
+  run: ModelRun;
+  notBuilt: NotBuiltRun | null;
+}
+
+/** True when the run left the model's table as it was: cancelled, skipped, or never started. */
+export function leftTableUnchanged(run: ModelRun, runStatus: RunSummary['status']): boolean {
+  if (run.status === 'cancelled' || run.status === 'skipped') return true;
+  return (run.status === 'pending' || run.status === 'running') && runStatus !== 'running';
+}
+
+/** Each model's latest meaningful result (runs newest first); see LatestModelRun. */
 export function latestModelRuns(runs: readonly RunSummary[]): Map<string, LatestModelRun> {
-  const latest = new Map<string, LatestModelRun>();
+  const meaningful = new Map<string, { runId: number; run: ModelRun }>();
+  const notBuilt = new Map<string, NotBuiltRun>();
   for (const summary of runs) {
-    for (const run of summary.models) if (!latest.has(run.model)) latest.set(run.model, { runId: summary.runId, run });
+    for (const run of summary.models) {
+      if (meaningful.has(run.model)) continue;
+      if (!leftTableUnchanged(run, summary.status)) meaningful.set(run.model, { runId: summary.runId, run });
+      else if (!notBuilt.has(run.model)) notBuilt.set(run.model, { runId: summary.runId, run });
+    }
   }
+  const latest = new Map<string, LatestModelRun>();
+  for (const [model, found] of meaningful) latest.set(model, { ...found, notBuilt: notBuilt.get(model) ?? null });
+  for (const [model, skipped] of notBuilt) if (!latest.has(model)) latest.set(model, { ...skipped, notBuilt: null });
   return latest;
 }
 

@@ -2,7 +2,7 @@
 // duration and error (message, where, hint), updating live while the run is in progress.
 import type { RunSummary } from '../../../shared/api/index.js';
 import { formatCount, formatDuration } from '../../format/numbers.js';
-import { modelStatusLabel, modelTally, runStatusLabel } from '../../format/run-status.js';
+import { modelPillClass, modelStatusLabel, modelTally, runStatusLabel } from '../../format/run-status.js';
 import { formatDateTime } from '../../format/time.js';
 import { progressKey, type RunProgress } from '../../stores/runs/apply-run-event.js';
 import { modelError } from './model-error.js';
@@ -67,7 +67,7 @@ export function RunDetail({ run, progress }: { run: RunSummary; progress: RunPro
                 <tr key={m.model}>
                   <th scope="row">{m.model}</th>
                   <td>
-                    <span className={`pill pill--${m.status}`}>{modelStatusLabel(m.status)}</span>
+                    <span className={modelPillClass(m.status)}>{modelStatusLabel(m.status)}</span>
                     {m.status === 'running' && percentage !== undefined && percentage >= 0 ? <span className="percent"> {Math.round(percentage)}%</span> : null}
                   </td>
                   <td className="num">{count(m.rowsIn)}</td>
