@@ -8,6 +8,7 @@ import type { FileDraft, SourceLoad } from '../../stores/sources/initial-state.j
 import { loadStatusText } from './load-status.js';
 import { RowsTable } from '../../components/grid/RowsTable.js';
 import { PreviewView } from './PreviewView.js';
+import { hintForTheApp } from '../../format/app-hint.js';
 
 interface FileDraftViewProps {
   draft: FileDraft;
@@ -85,7 +86,7 @@ export function FileDraftView({ draft, load, workspaceRoot, onLoad, onCancel, on
       ) : null}
       {(result?.warnings ?? []).map((w) => (
         <p key={w} className="hint">
-          {w}
+          {hintForTheApp(w)}
         </p>
       ))}
     </article>

@@ -1,6 +1,7 @@
 // A source's preview in the Sources panel: the columns with the types DuckDB inferred, and for
 // an HTTP source the first page's URL and records path, plus any warnings.
 import type { SourcePreviewResult } from '../../../shared/api/index.js';
+import { hintForTheApp } from '../../format/app-hint.js';
 
 export function PreviewView({ source, result, heading = true }: { source: string; result: SourcePreviewResult; heading?: boolean }) {
   return (
@@ -39,7 +40,7 @@ export function PreviewView({ source, result, heading = true }: { source: string
       </table>
       {(result.warnings ?? []).map((w) => (
         <p key={w} className="hint">
-          {w}
+          {hintForTheApp(w)}
         </p>
       ))}
     </section>
