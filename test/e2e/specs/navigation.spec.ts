@@ -52,3 +52,13 @@ test('Alt+number switches screens and the screen survives a reload', async ({ sh
   await shell.expectConnected();
   await expect(shell.heading()).toHaveText('Runs');
 });
+
+test('on every screen the h1 is larger than its section headings', async ({ shell }) => {
+  for (const label of SCREEN_LABELS) {
+    await shell.goTo(label);
+    const main = shell.page.getByRole('main');
+    const h1 = await main.locator('h1').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    const h2s = await main.locator('h2').evaluateAll((hs) => hs.map((h) => ({ text: h.textContent, size: parseFloat(getComputedStyle(h).fontSize) })));
+    for (const h2 of h2s) expect(h2.size, `${label}: h2 "${h2.text}"`).toBeLessThan(h1);
+  }
+});

@@ -45,9 +45,28 @@ test('shows each table\'s checks and quarantined rows, and released rows go back
 
   await release.getByRole('textbox').fill('customer_id IS NULL');
   await release.getByRole('button', { name: 'Release matching rows' }).click();
-  await expect(release.getByRole('status', { name: 'Release result' })).toContainText(/Released [1-9]/);
+  await expect(quarantine.getByRole('status', { name: 'Release result' })).toContainText(/Released [1-9]/);
   await expect(counts).toContainText(/ released, waiting for the next run/);
   await expect(counts).not.toContainText(/ 0 released/);
+
+  // Releasing the last held rows removes the form, but the confirmation stays.
+  if ((await counts.textContent())?.startsWith('0 held') !== true) {
+    await release.getByRole('textbox').fill('');
+    await release.getByRole('button', { name: 'Release all held rows' }).click();
+    await expect(counts).toContainText(/^0 held/);
+    await expect(release).toHaveCount(0);
+    await expect(quarantine.getByRole('status', { name: 'Release result' })).toContainText(/^Released [1-9][\d,]* rows?\./);
+  }
+
+  // Dates and timestamps read the same in the failing rows and the quarantined rows, on one line.
+  const failing = shell.page.getByRole('table', { name: 'Failing rows of not_null(customer_id)' });
+  const held = quarantine.getByRole('table', { name: 'Quarantined rows of silver.stg_orders' });
+  for (const table of [failing, held]) {
+    await expect(table.getByRole('cell', { name: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/ }).first()).toBeVisible();
+    await expect(table.getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}T/ })).toHaveCount(0);
+    const date = table.getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ }).first();
+    expect(await date.evaluate((cell) => getComputedStyle(cell).whiteSpace)).toBe('nowrap');
+  }
 
   // The next run takes them back in; their customer is still missing, so they are held again.
   await shell.goTo('Runs');

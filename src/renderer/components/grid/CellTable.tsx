@@ -1,5 +1,13 @@
-// A few rows of display values as a small read-only table: NULLs marked, numbers right-aligned.
+// A few rows of display values as a small read-only table: NULLs marked, numbers right-aligned,
+// dates and timestamps in one form and never broken across lines.
 import type { CellValue } from './arrow-values.js';
+import { temporalText } from './temporal-text.js';
+
+function cellClass(cell: CellValue): string | undefined {
+  if (cell.align === 'right') return 'num';
+  if (cell.kind === 'null') return 'null-value';
+  return cell.kind === 'temporal' ? 'nowrap' : undefined;
+}
 
 export function CellTable({ label, names, cells }: { label: string; names: readonly string[]; cells: readonly (readonly CellValue[])[] }) {
   return (
@@ -18,8 +26,8 @@ export function CellTable({ label, names, cells }: { label: string; names: reado
           {cells.map((row, r) => (
             <tr key={r}>
               {row.map((cell, c) => (
-                <td key={c} className={cell.align === 'right' ? 'num' : cell.kind === 'null' ? 'null-value' : undefined}>
-                  {cell.text}
+                <td key={c} className={cellClass(cell)}>
+                  {cell.kind === 'temporal' ? (temporalText(cell.text) ?? cell.text) : cell.text}
                 </td>
               ))}
             </tr>

@@ -3,13 +3,16 @@
 import { useState } from 'react';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { RowsTable } from '../../components/grid/RowsTable.js';
-import { formatCount } from '../../format/numbers.js';
+import { countOf, formatCount } from '../../format/numbers.js';
 import { QUARANTINE_ROWS_SHOWN, useQuarantine } from './use-quarantine.js';
 import { ReleaseForm } from './ReleaseForm.js';
 
 export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' | 'silver' | 'gold'; model: string; runVersion: number }) {
-  const [released, setReleased] = useState(0);
-  const view = useQuarantine(layer, model, runVersion + released);
+  const [releases, setReleases] = useState(0);
+  // The newest release, said until the next run takes the rows back in.
+  const [lastRelease, setLastRelease] = useState<{ rows: number; runVersion: number } | null>(null);
+  const lastReleased = lastRelease?.runVersion === runVersion ? lastRelease.rows : null;
+  const view = useQuarantine(layer, model, runVersion + releases);
   const id = `${layer}.${model}`;
   if (view.status === 'loading') return <p className="muted">Reading the quarantine of {id}…</p>;
   if (view.status === 'error') return <ErrorCallout error={view.error} />;
@@ -44,7 +47,22 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
         </table>
       ) : null}
       {rows ? <RowsTable label={`Quarantined rows of ${id}`} rows={rows} limit={QUARANTINE_ROWS_SHOWN} emptyText="The quarantine table is empty." /> : null}
-      {summary.held > 0 ? <ReleaseForm layer={layer} model={model} table={summary.table} onReleased={() => setReleased((n) => n + 1)} /> : null}
+      {summary.held > 0 ? (
+        <ReleaseForm
+          layer={layer}
+          model={model}
+          table={summary.table}
+          onReleased={(released) => {
+            setLastRelease({ rows: released, runVersion });
+            setReleases((n) => n + 1);
+          }}
+        />
+      ) : null}
+      {lastReleased !== null ? (
+        <p className="muted" role="status" aria-label="Release result">
+          Released {countOf(lastReleased, 'row')}. The next run of {model} takes them back in: a fixed row is published, a row that still fails is held again.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,23 +1,24 @@
 // Releases held rows of a quarantine, all of them or those matching a SQL condition, so that the
-// model's next run takes them back in: a fixed row is published, one that still fails is held again.
+// model's next run takes them back in. The panel around it says how many were released: releasing
+// the last held rows removes this form.
 import { useState, type FormEvent } from 'react';
 import type { ErrorData } from '../../../shared/errors.js';
 import { engineConnection } from '../../api/engine.js';
 import { errorDataOf } from '../../api/error-data.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { formatCount } from '../../format/numbers.js';
 
 export interface ReleaseFormProps {
   layer: 'bronze' | 'silver' | 'gold';
   model: string;
   table: string;
-  onReleased(): void;
+  /** Called with how many rows were released. */
+  onReleased(released: number): void;
 }
 
 export function ReleaseForm({ layer, model, table, onReleased }: ReleaseFormProps) {
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ released: number } | { error: ErrorData } | null>(null);
+  const [error, setError] = useState<ErrorData | null>(null);
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     setBusy(true);
@@ -25,11 +26,11 @@ export function ReleaseForm({ layer, model, table, onReleased }: ReleaseFormProp
       .api.releaseQuarantine({ layer, model, filter })
       .then(
         ({ released }) => {
-          setOutcome({ released });
+          setError(null);
           setFilter('');
-          onReleased();
+          onReleased(released);
         },
-        (err: unknown) => setOutcome({ error: errorDataOf(err) }),
+        (err: unknown) => setError(errorDataOf(err)),
       )
       .finally(() => setBusy(false));
   };
@@ -42,13 +43,7 @@ export function ReleaseForm({ layer, model, table, onReleased }: ReleaseFormProp
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Releasing…' : filter.trim() === '' ? 'Release all held rows' : 'Release matching rows'}
       </button>
-      {outcome && 'error' in outcome ? <ErrorCallout error={outcome.error} /> : null}
-      {outcome && 'released' in outcome ? (
-        <p className="muted" role="status" aria-label="Release result">
-          Released {formatCount(outcome.released)} row{outcome.released === 1 ? '' : 's'}. The next run of {model} takes them back in: a fixed row is published, a row that still fails is held
-          again.
-        </p>
-      ) : null}
+      {error ? <ErrorCallout error={error} /> : null}
     </form>
   );
 }
