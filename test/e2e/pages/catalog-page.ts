@@ -22,7 +22,7 @@ export class CatalogPage {
     return this.page.getByRole('article', { name: `Catalog entry ${id}` });
   }
 
-  lineage(id: string, label: 'Reads' | 'Upstream' | 'Read by' | 'Downstream'): Locator {
+  lineage(id: string, label: 'Reads' | 'Upstream' | 'Read by' | 'Downstream' | 'Rows held from' | 'Quarantine'): Locator {
     return this.entry(id).getByRole('region', { name: `Lineage of ${id}` }).getByLabel(label, { exact: true });
   }
 }

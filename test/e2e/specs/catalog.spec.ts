@@ -35,6 +35,13 @@ test('describes each table with its lineage, and exports a Parquet lake and a db
   await expect(catalog.entry('gold.fact_sales')).toBeVisible();
   await expect(catalog.lineage('gold.fact_sales', 'Read by')).toContainText('gold.daily_revenue');
 
+  // A quarantine is tied to the model whose rows it holds, both ways.
+  await catalog.search.fill('');
+  await catalog.open('quarantine.silver_stg_orders');
+  await expect(catalog.lineage('quarantine.silver_stg_orders', 'Rows held from')).toHaveText('silver.stg_orders');
+  await catalog.lineage('quarantine.silver_stg_orders', 'Rows held from').getByRole('button', { name: 'silver.stg_orders' }).click();
+  await expect(catalog.lineage('silver.stg_orders', 'Quarantine')).toHaveText('quarantine.silver_stg_orders');
+
   await catalog.lakeForm.getByRole('button', { name: 'Export lake' }).click();
   const lake = catalog.lakeForm.getByRole('status', { name: 'Lake export result' });
   await expect(lake).toContainText('gold.daily_revenue');

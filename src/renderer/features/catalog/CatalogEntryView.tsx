@@ -7,7 +7,8 @@ import { useExploreStore } from '../../stores/explore/store.js';
 import { useModelsStore } from '../../stores/models/store.js';
 import { useTablesStore } from '../../stores/tables/store.js';
 import { useUiStore } from '../../stores/ui/store.js';
-import { catalogId } from '../../stores/catalog/selectors.js';
+import { catalogId, quarantineTies } from '../../stores/catalog/selectors.js';
+import { useCatalogStore } from '../../stores/catalog/store.js';
 import { LineageLinks } from './LineageLinks.js';
 
 const KIND_LABELS: Record<CatalogEntry['kind'], string> = {
@@ -20,6 +21,7 @@ const KIND_LABELS: Record<CatalogEntry['kind'], string> = {
 export function CatalogEntryView({ entry, onSelect }: { entry: CatalogEntry; onSelect(id: string): void }) {
   const id = catalogId(entry);
   const navigate = useUiStore((s) => s.navigate);
+  const ties = quarantineTies(useCatalogStore((s) => s.entries), entry);
   const openTable = (): void => {
     useTablesStore.getState().openTable(entry.layer, entry.name);
     navigate('tables');
@@ -97,6 +99,7 @@ export function CatalogEntryView({ entry, onSelect }: { entry: CatalogEntry; onS
           <LineageLinks label="Upstream" tables={entry.upstream} onSelect={onSelect} />
           <LineageLinks label="Read by" tables={entry.readBy} onSelect={onSelect} />
           <LineageLinks label="Downstream" tables={entry.downstream} onSelect={onSelect} />
+          {ties ? <LineageLinks label={ties.label} tables={ties.tables} onSelect={onSelect} /> : null}
         </dl>
       </section>
       <section aria-label={`Columns of ${id}`}>

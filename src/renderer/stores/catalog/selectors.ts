@@ -16,3 +16,19 @@ export function filterEntries(entries: readonly CatalogEntry[], filter: string):
 
 export const selectCatalogList = (s: CatalogStore) => ({ entries: s.entries, status: s.status, error: s.error, selected: s.selected, filter: s.filter, select: s.select, setFilter: s.setFilter });
 export const selectSelectedEntry = (s: CatalogStore): CatalogEntry | null => s.entries.find((e) => catalogId(e) === s.selected) ?? null;
+
+/** The name a model's quarantine table has in the quarantine schema: `<layer>_<model>`. */
+const quarantineName = (e: Pick<CatalogEntry, 'layer' | 'name'>): string => `${e.layer}_${e.name}`;
+
+/**
+ * The tie between a model and its quarantine, which lineage does not list (no SQL reads a
+ * quarantine): for a quarantine entry the model whose rows it holds, for a model its quarantine.
+ */
+export function quarantineTies(entries: readonly CatalogEntry[], entry: CatalogEntry): { label: 'Rows held from' | 'Quarantine'; tables: string[] } | null {
+  if (entry.kind === 'quarantine') {
+    return { label: 'Rows held from', tables: entries.filter((e) => e.kind === 'model' && quarantineName(e) === entry.name).map(catalogId) };
+  }
+  if (entry.kind !== 'model') return null;
+  const held = entries.filter((e) => e.kind === 'quarantine' && e.name === quarantineName(entry)).map(catalogId);
+  return held.length > 0 ? { label: 'Quarantine', tables: held } : null;
+}
