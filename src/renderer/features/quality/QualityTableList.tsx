@@ -8,39 +8,41 @@ import { outcomeLabel, outcomePill } from './check-labels.js';
 
 export function QualityTableList({ tables, selected, onSelect }: { tables: readonly TableQuality[]; selected: string | null; onSelect(id: string): void }) {
   return (
-    <table className="data-table quality-list" aria-label="Checked tables">
-      <thead>
-        <tr>
-          <th scope="col">Table</th>
-          <th scope="col">Score</th>
-          <th scope="col">Verdict</th>
-          <th scope="col">Checks</th>
-          <th scope="col">Quarantined</th>
-          <th scope="col">Checked</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tables.map((t) => {
-          const id = qualityId(t);
-          const failing = t.checks.filter((c) => c.status !== 'pass').length;
-          return (
-            <tr key={id} aria-selected={id === selected} className={id === selected ? 'quality-list__row--selected' : undefined}>
-              <th scope="row">
-                <button type="button" className="button--link" onClick={() => onSelect(id)} aria-label={`Checks of ${id}`}>
-                  <span className={`layer-badge layer-badge--${t.layer}`}>{t.layer}</span> {t.table}
-                </button>
-              </th>
-              <td className="num">{t.score === null ? '—' : t.score.toFixed(1)}</td>
-              <td>
-                <span className={outcomePill(t.outcome)}>{outcomeLabel(t.outcome)}</span>
-              </td>
-              <td>{failing === 0 ? `${t.checks.length} passed` : `${failing} of ${t.checks.length} not passed`}</td>
-              <td className="num">{formatCount(t.quarantined ?? 0)}</td>
-              <td>{t.checkedAt ? formatAgo(t.checkedAt) : '—'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="data-table quality-list" aria-label="Checked tables">
+        <thead>
+          <tr>
+            <th scope="col">Table</th>
+            <th scope="col">Score</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">Checks</th>
+            <th scope="col">Quarantined</th>
+            <th scope="col">Checked</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tables.map((t) => {
+            const id = qualityId(t);
+            const failing = t.checks.filter((c) => c.status !== 'pass').length;
+            return (
+              <tr key={id} aria-selected={id === selected} className={id === selected ? 'quality-list__row--selected' : undefined}>
+                <th scope="row">
+                  <button type="button" className="button--link" onClick={() => onSelect(id)} aria-label={`Checks of ${id}`}>
+                    <span className={`layer-badge layer-badge--${t.layer}`}>{t.layer}</span> {t.table}
+                  </button>
+                </th>
+                <td className="num">{t.score === null ? '—' : t.score.toFixed(1)}</td>
+                <td>
+                  <span className={outcomePill(t.outcome)}>{outcomeLabel(t.outcome)}</span>
+                </td>
+                <td>{failing === 0 ? `${t.checks.length} passed` : `${failing} of ${t.checks.length} not passed`}</td>
+                <td className="num">{formatCount(t.quarantined ?? 0)}</td>
+                <td>{t.checkedAt ? formatAgo(t.checkedAt) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
