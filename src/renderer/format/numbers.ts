@@ -29,3 +29,8 @@ export function formatDuration(ms: number): string {
   const totalMinutes = Math.floor(totalSeconds / 60);
   return `${Math.floor(totalMinutes / 60)} h ${String(totalMinutes % 60).padStart(2, '0')} min`;
 }
+
+/** `1 row`, `0 rows`, `12,345 rows`: a count with its noun, singular only for exactly one. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${Math.abs(n) === 1 ? singular : plural}`;
+}

@@ -6,6 +6,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { engineConnection } from '../../api/engine.js';
 import { errorDataOf } from '../../api/error-data.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
+import { countOf } from '../../format/numbers.js';
 
 export function DbtExportForm() {
   const [dir, setDir] = useState('exports/dbt');
@@ -45,8 +46,8 @@ export function DbtExportForm() {
       {outcome && 'result' in outcome ? (
         <div role="status" aria-label="dbt export result">
           <p>
-            Wrote project <code>{outcome.result.projectName}</code> to <code>{outcome.result.dir}</code>: {outcome.result.models} models, {outcome.result.sources} sources,{' '}
-            {outcome.result.tests} tests in {outcome.result.files} files.
+            Wrote project <code>{outcome.result.projectName}</code> to <code>{outcome.result.dir}</code>: {countOf(outcome.result.models, 'model')}, {countOf(outcome.result.sources, 'source')},{' '}
+            {countOf(outcome.result.tests, 'test')} in {countOf(outcome.result.files, 'file')}.
           </p>
           {outcome.result.notCarriedOver.length > 0 ? (
             <details>

@@ -6,7 +6,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { engineConnection } from '../../api/engine.js';
 import { errorDataOf } from '../../api/error-data.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { formatBytes, formatCount } from '../../format/numbers.js';
+import { countOf, formatBytes } from '../../format/numbers.js';
 
 const LAYERS = ['bronze', 'silver', 'gold'] as const;
 type ExportLayer = (typeof LAYERS)[number];
@@ -68,7 +68,7 @@ export function LakeExportForm() {
           <ul className="export-form__tables">
             {outcome.result.tables.map((t) => (
               <li key={t.table}>
-                <code>{t.table}</code>: {formatCount(t.rows)} rows in {t.files} file{t.files === 1 ? '' : 's'} ({formatBytes(t.bytes)})
+                <code>{t.table}</code>: {countOf(t.rows, 'row')} in {countOf(t.files, 'file')} ({formatBytes(t.bytes)})
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 // Opens a published table in the Tables screen's grid, or says it has not been built yet.
 import type { Layer } from '../../../shared/api/index.js';
-import { formatCount } from '../../format/numbers.js';
+import { countOf } from '../../format/numbers.js';
 import { useTablesStore } from '../../stores/tables/store.js';
 import { useUiStore } from '../../stores/ui/store.js';
 
@@ -13,7 +13,7 @@ export function OpenTableButton({ layer, name }: { layer: Layer; name: string })
   };
   return (
     <button type="button" className="button" onClick={open}>
-      Open {layer}.{name} ({formatCount(table.rows)} rows)
+      Open {layer}.{name} ({countOf(table.rows, 'row')})
     </button>
   );
 }

@@ -2,7 +2,7 @@
 // to load it now, the models that read it, and a start for a new model on it.
 import { useShallow } from 'zustand/react/shallow';
 import type { ModelInfo } from '../../../shared/api/index.js';
-import { formatCount } from '../../format/numbers.js';
+import { countOf, formatCount } from '../../format/numbers.js';
 import { formatDateTime } from '../../format/time.js';
 import { useModelsStore } from '../../stores/models/store.js';
 import { useSourcesStore } from '../../stores/sources/store.js';
@@ -41,7 +41,7 @@ export function SourcePanel({ name, models, onNewModel }: { name: string; models
           <dt>Last load</dt>
           <dd>
             {source?.lastBatch
-              ? `${formatCount(source.lastBatch.rowsLoaded)} rows, ${formatCount(source.lastBatch.rowsRejected)} rejected, ${formatDateTime(source.lastBatch.loadedAt)}`
+              ? `${countOf(source.lastBatch.rowsLoaded, 'row')}, ${formatCount(source.lastBatch.rowsRejected)} rejected, ${formatDateTime(source.lastBatch.loadedAt)}`
               : 'never loaded'}
           </dd>
         </div>

@@ -3,7 +3,7 @@
 // sample of a very large table) and the SQL it ran.
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
-import { formatCount, formatDuration } from '../../format/numbers.js';
+import { countOf, formatDuration } from '../../format/numbers.js';
 import { selectProfileView } from '../../stores/explore/selectors.js';
 import { useExploreStore } from '../../stores/explore/store.js';
 import { ColumnProfileCard } from './ColumnProfileCard.js';
@@ -41,8 +41,8 @@ export function ProfilePanel({ id }: { id: string }) {
       ) : profile ? (
         <>
           <p className="explore__summary" aria-label="Profile summary">
-            {formatCount(profile.rows)} rows · {profile.columns.length} columns
-            {profile.sampled ? ` · figures from a random sample of ${formatCount(profile.profiledRows)} rows, so the table profiles quickly` : ''}
+            {countOf(profile.rows, 'row')} · {countOf(profile.columns.length, 'column')}
+            {profile.sampled ? ` · figures from a random sample of ${countOf(profile.profiledRows, 'row')}, so the table profiles quickly` : ''}
             {` · profiled in ${formatDuration(profile.elapsedMs)}`}
           </p>
           {profile.rows === 0 ? <p className="hint">{id} has no rows yet: its columns are listed without figures.</p> : null}

@@ -2,7 +2,7 @@
 // tables), then silver, bronze and quarantine, each with its row count.
 import { useId } from 'react';
 import type { Layer, TableInfo } from '../../../shared/api/index.js';
-import { formatCount } from '../../format/numbers.js';
+import { countOf } from '../../format/numbers.js';
 import type { ExploreTableRef } from '../../stores/explore/initial-state.js';
 
 const PICK_ORDER: readonly Layer[] = ['gold', 'silver', 'bronze', 'quarantine'];
@@ -31,7 +31,7 @@ export function TablePicker({ tables, selected, onSelect }: { tables: readonly T
             <optgroup key={layer} label={layer}>
               {inLayer.map((t) => (
                 <option key={tableId(t)} value={tableId(t)}>
-                  {tableId(t)} ({formatCount(t.rows)} rows)
+                  {tableId(t)} ({countOf(t.rows, 'row')})
                 </option>
               ))}
             </optgroup>

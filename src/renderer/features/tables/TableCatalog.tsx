@@ -1,6 +1,6 @@
 // The Tables screen's sidebar: every table by layer with its row count; one click opens it.
 import { useShallow } from 'zustand/react/shallow';
-import { formatCount } from '../../format/numbers.js';
+import { countOf, formatCount } from '../../format/numbers.js';
 import { useTablesStore } from '../../stores/tables/store.js';
 import { selectOpenTable, selectTableActions } from '../../stores/tables/selectors.js';
 import { LAYER_LABELS, type LayerGroup } from './group-tables.js';
@@ -28,7 +28,7 @@ export function TableCatalog({ groups }: { groups: LayerGroup[] }) {
                     type="button"
                     className="catalog__table"
                     aria-current={current ? 'true' : undefined}
-                    aria-label={`${table.layer}.${table.name}, ${formatCount(table.rows)} rows`}
+                    aria-label={`${table.layer}.${table.name}, ${countOf(table.rows, 'row')}`}
                     onClick={() => openTable(table.layer, table.name)}
                   >
                     <span className="catalog__name">{table.name}</span>
