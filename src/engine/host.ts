@@ -15,6 +15,7 @@ import { modelHandlers } from './host/models.js';
 import { pipelineHandlers } from './host/pipeline.js';
 import { qualityHandlers } from './host/quality.js';
 import { toRunEvent } from './host/run-dto.js';
+import { rejectHandlers } from './host/rejects.js';
 import { RunRegistry } from './host/run-registry.js';
 import { tableHandlers } from './host/tables.js';
 import { watchWorkspace } from './host/workspace-watcher.js';
@@ -81,6 +82,7 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
   const handlers: EngineHandlers = {
     hello: helloHandler(workspace, options.engineVersion ?? ingotVersion()),
     ...tableHandlers(ctx),
+    ...rejectHandlers(ctx),
     ...ingestHandlers(ctx),
     ...modelHandlers(ctx),
     ...pipelineHandlers(ctx, runs),

@@ -62,6 +62,8 @@ import { ChartDataRequestSchema, ChartDataSchema, ProfileTableRequestSchema, Tab
 import {
   CompleteSqlRequestSchema,
   CompleteSqlResultSchema,
+  ListRejectsRequestSchema,
+  ListRejectsResultSchema,
   ListTablesResultSchema,
   QueryRequestSchema,
   ResultPageRequestSchema,
@@ -84,6 +86,7 @@ export const ENGINE_METHODS = {
   hello: method(HelloRequestSchema, HelloResultSchema),
   listTables: method(EmptySchema, ListTablesResultSchema),
   tablePage: method(TablePageRequestSchema, ArrowPayloadSchema),
+  listRejects: method(ListRejectsRequestSchema, ListRejectsResultSchema),
   query: method(QueryRequestSchema, ArrowPayloadSchema),
   runSql: method(RunSqlRequestSchema, RunSqlResultSchema),
   resultPage: method(ResultPageRequestSchema, ArrowPayloadSchema),

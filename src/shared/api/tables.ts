@@ -62,3 +62,34 @@ export const CompleteSqlResultSchema = z.object({
   suggestions: z.array(z.object({ text: z.string(), start: z.number().int().nonnegative() })),
 });
 export type SqlSuggestion = z.infer<typeof CompleteSqlResultSchema>['suggestions'][number];
+
+/** The rows a bronze table's loads rejected (the loads whose rows the table holds), a page at a time. */
+export const ListRejectsRequestSchema = z.object({
+  table: NameSchema,
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(1000).default(100),
+});
+export type ListRejectsRequest = z.input<typeof ListRejectsRequestSchema>;
+export const RejectSchema = z.object({
+  batchId: z.number().int(),
+  file: z.string(),
+  /** The line in the file (1 = the first line), or null when the reader could not tell. */
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  error: z.string(),
+  /** The line as read from the file, when the reader kept it. */
+  rawLine: z.string().nullable(),
+});
+export type RejectDto = z.infer<typeof RejectSchema>;
+export const ListRejectsResultSchema = z.object({
+  /** e.g. `bronze.orders`. */
+  table: z.string(),
+  /** Problems found, one per bad value: a line with two bad columns counts twice. */
+  total: z.number().int().nonnegative(),
+  /** Distinct rejected lines (the "Rejected" count of the Tables screen). */
+  rejectedRows: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  /** In file, line and column order. */
+  rejects: z.array(RejectSchema),
+});
+export type ListRejectsResult = z.infer<typeof ListRejectsResultSchema>;

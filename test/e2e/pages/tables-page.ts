@@ -27,7 +27,7 @@ export class TablesPage {
     await expect(this.layer(label).getByRole('button').first()).toBeVisible();
     const names = await this.layer(label).getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
     return names.map((accessibleName) => {
-      const match = /^(\w+)\.(\w+), ([\d,]+) rows$/.exec(accessibleName);
+      const match = /^(\w+)\.(\w+), ([\d,]+) rows?$/.exec(accessibleName);
       if (!match) throw new Error(`unexpected catalog entry "${accessibleName}"`);
       return { layer: match[1] ?? '', name: match[2] ?? '', rows: Number((match[3] ?? '0').replaceAll(',', '')) };
     });

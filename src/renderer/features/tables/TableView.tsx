@@ -1,19 +1,27 @@
 // One open table: its name, size and columns, links to explore or describe it, and the paged
 // grid over its rows.
 import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { TableInfo } from '../../../shared/api/index.js';
 import { engineConnection } from '../../api/engine.js';
 import { PagedGrid } from '../../components/grid/PagedGrid.js';
 import type { PageFetcher } from '../../components/grid/page-cache.js';
-import { formatBytes, formatCount } from '../../format/numbers.js';
+import { countOf, formatBytes, formatCount } from '../../format/numbers.js';
 import { formatDateTime } from '../../format/time.js';
 import { useCatalogStore } from '../../stores/catalog/store.js';
 import { useExploreStore } from '../../stores/explore/store.js';
+import { selectOpenView, selectTableActions } from '../../stores/tables/selectors.js';
+import { useTablesStore } from '../../stores/tables/store.js';
 import { useToastsStore } from '../../stores/toasts/store.js';
 import { useUiStore } from '../../stores/ui/store.js';
 import { LAYER_LABELS } from './group-tables.js';
+import { RejectedRows } from './RejectedRows.js';
 
 export function TableView({ table }: { table: TableInfo }) {
+  const openView = useTablesStore(selectOpenView);
+  const { showView } = useTablesStore(useShallow(selectTableActions));
+  const rejected = table.layer === 'bronze' ? (table.rowsRejected ?? 0) : undefined;
+  const showing = rejected !== undefined && openView === 'rejects' ? 'rejects' : 'rows';
   const fetchPage = useCallback<PageFetcher>(
     (offset, limit, signal) => engineConnection().api.tablePage({ layer: table.layer, table: table.name, offset, limit }, { signal }),
     [table.layer, table.name],
@@ -51,6 +59,26 @@ export function TableView({ table }: { table: TableInfo }) {
             <dt>Size</dt>
             <dd>{formatBytes(table.bytes)}</dd>
           </div>
+          {rejected !== undefined ? (
+            <div>
+              <dt>Rejected</dt>
+              <dd>
+                {rejected > 0 ? (
+                  <button
+                    type="button"
+                    className="button--link"
+                    aria-label={`Show the ${countOf(rejected, 'rejected row')} of ${qualified}`}
+                    aria-pressed={showing === 'rejects'}
+                    onClick={() => showView(showing === 'rejects' ? 'rows' : 'rejects')}
+                  >
+                    {formatCount(rejected)}
+                  </button>
+                ) : (
+                  '0'
+                )}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Last load</dt>
             <dd>{table.lastLoadedAt ? formatDateTime(table.lastLoadedAt) : '—'}</dd>
@@ -65,15 +93,26 @@ export function TableView({ table }: { table: TableInfo }) {
           </button>
         </div>
       </header>
-      <PagedGrid
-        key={`${qualified}:${table.rows}:${table.lastLoadedAt ?? ''}`}
-        label={`Rows of ${qualified}`}
-        sourceKey={`${qualified}:${table.rows}:${table.lastLoadedAt ?? ''}`}
-        columns={table.columns}
-        rowCount={table.rows}
-        fetchPage={fetchPage}
-        onError={onError}
-      />
+      {showing === 'rejects' ? (
+        <>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => showView('rows')}>
+              Back to the rows
+            </button>
+          </div>
+          <RejectedRows key={qualified} table={table.name} version={table.lastLoadedAt ?? ''} />
+        </>
+      ) : (
+        <PagedGrid
+          key={`${qualified}:${table.rows}:${table.lastLoadedAt ?? ''}`}
+          label={`Rows of ${qualified}`}
+          sourceKey={`${qualified}:${table.rows}:${table.lastLoadedAt ?? ''}`}
+          columns={table.columns}
+          rowCount={table.rows}
+          fetchPage={fetchPage}
+          onError={onError}
+        />
+      )}
     </section>
   );
 }

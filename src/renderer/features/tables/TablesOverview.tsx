@@ -1,6 +1,6 @@
 // The Tables screen with no table open: one table per layer listing rows, size and last load,
 // or, in an empty workspace, what to do to get the first table.
-import { formatBytes, formatCount } from '../../format/numbers.js';
+import { countOf, formatBytes, formatCount } from '../../format/numbers.js';
 import { formatAgo, formatDateTime } from '../../format/time.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useTablesStore } from '../../stores/tables/store.js';
@@ -8,7 +8,7 @@ import { selectTableActions } from '../../stores/tables/selectors.js';
 import { LAYER_LABELS, type LayerGroup } from './group-tables.js';
 
 export function TablesOverview({ groups }: { groups: LayerGroup[] }) {
-  const { openTable } = useTablesStore(useShallow(selectTableActions));
+  const { openTable, openRejects } = useTablesStore(useShallow(selectTableActions));
   if (groups.length === 0) {
     return (
       <div className="empty-state">
@@ -57,7 +57,24 @@ export function TablesOverview({ groups }: { groups: LayerGroup[] }) {
                   {table.kind === 'view' ? <span className="tag">view</span> : null}
                 </th>
                 <td className="num">{formatCount(table.rows)}</td>
-                {group.layer === 'bronze' ? <td className="num">{table.rowsRejected === undefined ? '—' : formatCount(table.rowsRejected)}</td> : null}
+                {group.layer === 'bronze' ? (
+                  <td className="num">
+                    {table.rowsRejected === undefined ? (
+                      '—'
+                    ) : table.rowsRejected > 0 ? (
+                      <button
+                        type="button"
+                        className="button--link"
+                        onClick={() => openRejects(table.name)}
+                        aria-label={`Show the ${countOf(table.rowsRejected, 'rejected row')} of ${table.layer}.${table.name}`}
+                      >
+                        {formatCount(table.rowsRejected)}
+                      </button>
+                    ) : (
+                      formatCount(table.rowsRejected)
+                    )}
+                  </td>
+                ) : null}
                 <td className="num">{formatBytes(table.bytes)}</td>
                 <td className="num">{table.columns.length}</td>
                 <td title={table.lastLoadedAt ?? undefined}>{table.lastLoadedAt ? `${formatDateTime(table.lastLoadedAt)} (${formatAgo(table.lastLoadedAt)})` : '—'}</td>

@@ -12,6 +12,8 @@ export interface TablesState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: ErrorData | null;
   open: OpenTable | null;
+  /** What the open table shows: its rows, or (bronze) the rows its loads rejected. */
+  openView: 'rows' | 'rejects';
 }
 
-export const initialTablesState: TablesState = { tables: [], status: 'idle', error: null, open: null };
+export const initialTablesState: TablesState = { tables: [], status: 'idle', error: null, open: null, openView: 'rows' };

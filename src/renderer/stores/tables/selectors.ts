@@ -4,7 +4,8 @@ import type { TablesStore } from './store.js';
 
 export const selectCatalog = (s: TablesStore) => ({ tables: s.tables, status: s.status, error: s.error, load: s.load });
 export const selectOpenTable = (s: TablesStore) => s.open;
-export const selectTableActions = (s: TablesStore) => ({ openTable: s.openTable, closeTable: s.closeTable });
+export const selectTableActions = (s: TablesStore) => ({ openTable: s.openTable, openRejects: s.openRejects, showView: s.showView, closeTable: s.closeTable });
+export const selectOpenView = (s: TablesStore) => s.openView;
 
 /** The catalog entry of the open table, or null. */
 export const selectOpenTableInfo = (s: TablesStore): TableInfo | null =>

@@ -11,6 +11,10 @@ export interface TablesActions {
   /** Reloads the catalog from the engine. */
   load(): Promise<void>;
   openTable(layer: Layer, name: string): void;
+  /** Opens a bronze table on the rows its loads rejected. */
+  openRejects(name: string): void;
+  /** Switches the open table between its rows and its rejected rows. */
+  showView(view: 'rows' | 'rejects'): void;
   closeTable(): void;
 }
 
@@ -31,6 +35,8 @@ export const useTablesStore = create<TablesStore>()((set, get) => ({
       if (!isDisconnect(err)) useToastsStore.getState().showError('Could not list the tables', err);
     }
   },
-  openTable: (layer, name) => set({ open: { layer, name } }),
-  closeTable: () => set({ open: null }),
+  openTable: (layer, name) => set({ open: { layer, name }, openView: 'rows' }),
+  openRejects: (name) => set({ open: { layer: 'bronze', name }, openView: 'rejects' }),
+  showView: (openView) => set({ openView }),
+  closeTable: () => set({ open: null, openView: 'rows' }),
 }));
