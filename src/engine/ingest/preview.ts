@@ -1,6 +1,6 @@
 // Preview: what DuckDB makes of a file (sniffed dialect, column types, the first rows) without
 // loading it into a table. Rows leave as Arrow; rows of the previewed part that do not parse
-// are listed with their line and error. Options the file's format does not take are refused by
+// are listed with their line and error (for NDJSON, lines that are not JSON too). Options the file's format does not take are refused by
 // the rule that validates a source YAML.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { ident } from '../db/sql.js';
 import { withOverrides } from './file/column-overrides.js';
 import { FileFormatOptionsSchema, type FileFormatOptions } from './file/file-options.js';
 import { FileSourceSchema } from './file/file-source.js';
-import type { FileFormat } from './file/format.js';
+import type { FileFormat, FormatContext, RejectTables } from './file/format.js';
 import { resolveFormat } from './file/formats/index.js';
 import { loadError } from './file/load-error.js';
 import type { PreviewResult } from './types.js';
@@ -50,13 +50,32 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   if (info.isDirectory()) throw new IngotError('NOT_FOUND', `Cannot read ${displayName}: it is a folder, not a file.`, { hint: 'Preview one file of the folder.', detail: { file: displayName } });
   const format = resolveFormat(path, opts.format, { file: displayName });
   refuseForeignOptions(options, format, path, displayName);
-  const inspected = await format.inspect(
-    { conn, cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'), displayName, maxRows: limit, ...(settings.signal ? { signal: settings.signal } : {}) },
-    path,
-    opts,
-  );
+  const context: FormatContext = { conn, cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'), displayName, maxRows: limit, ...(settings.signal ? { signal: settings.signal } : {}) };
   const id = `${process.pid}_${++previewCounter}`;
-  const rejects = inspected.storesRejects ? { errors: `ingot_preview_rejects_${id}`, scans: `ingot_preview_scans_${id}` } : undefined;
+  const tables = { errors: `ingot_preview_rejects_${id}`, scans: `ingot_preview_scans_${id}` };
+  try {
+    return await previewInspected(conn, format, path, opts, context, tables, { ...settings, limit });
+  } catch (err) {
+    // A malformed NDJSON line: preview the other lines and list that one, as ingest loads such a file.
+    if (!(err instanceof IngotError) || err.detail?.malformedLine !== true) throw err;
+    return previewInspected(conn, format, path, opts, { ...context, malformedLineRejects: tables }, tables, { ...settings, limit });
+  }
+}
+
+/** One attempt at a preview: inspects the file, reads its first rows and what was rejected. */
+async function previewInspected(
+  conn: SqlConnection,
+  format: FileFormat,
+  path: string,
+  opts: FileFormatOptions,
+  context: FormatContext,
+  tables: RejectTables,
+  settings: PreviewSettings & { limit: number },
+): Promise<PreviewResult> {
+  const { displayName } = context;
+  const { limit } = settings;
+  const inspected = await format.inspect(context, path, opts);
+  const rejects = inspected.storesRejects ? tables : undefined;
   try {
     const columns = withOverrides(inspected.columns, settings.columns ?? {});
     const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
@@ -73,9 +92,10 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
     const warnings = [...inspected.warnings, ...(encoding ? [encoding] : []), ...(headerOnly ? [headerOnly] : [])];
     return { format: inspected.format, dialect, columns, rows, rejects: bad, warnings };
   } catch (err) {
-    throw loadError(err, displayName, 'Cannot preview');
+    throw loadError(err, displayName, 'Cannot preview', { malformedLinesRejectable: inspected.format === 'ndjson' && !inspected.filledRejects });
   } finally {
-    if (rejects) await conn.run(`DROP TABLE IF EXISTS ${ident(rejects.errors)}; DROP TABLE IF EXISTS ${ident(rejects.scans)}`).catch(() => 0);
+    await conn.run(`DROP TABLE IF EXISTS ${ident(tables.errors)}; DROP TABLE IF EXISTS ${ident(tables.scans)}`).catch(() => 0);
+    await inspected.dispose?.();
   }
 }
 

@@ -3,8 +3,10 @@
 // JSON still fails; an empty JSON array holds no rows and no columns.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
+import { previewFile } from '../../../src/engine/ingest/preview.js';
 import { ingotError, testWorkspace } from './fixture.js';
 
 const lines = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `{"id": ${from + i}, "name": "n${from + i}"}`).join('\n');
@@ -82,6 +84,18 @@ describe('NDJSON malformed lines', () => {
     const err = await ingotError(ingestSource(t.ws, 'data/bom.ndjson'));
     expect(err.message).toBe('data/bom.ndjson:1: the file starts with a byte-order mark (BOM), which newline-delimited JSON cannot have.');
     expect(err.hint).toBe('Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.');
+    t.close();
+  });
+
+  it('preview shows the lines that parse and lists a malformed line with its file line', async () => {
+    const t = await testWorkspace();
+    const file = await t.write('data/preview.ndjson', `${lines(1, 1)}\n{"id": 2, "name": \n${lines(3, 4)}\n`);
+    const p = await t.ws.db.withConnection((c) => previewFile(c, file, {}, { displayName: 'data/preview.ndjson', cacheDir: join(t.root, '.ingot/cache') }));
+    expect(p.format).toBe('ndjson');
+    expect(tableFromIPC(p.rows.ipc).getChild('id')?.toArray()).toEqual(new BigInt64Array([1n, 3n, 4n]));
+    expect(p.rejects).toEqual([{ line: 2, column: null, error: expect.stringMatching(/^Malformed JSON/) as unknown as string }]);
+    expect(p.warnings[0]).toMatch(/^data\/preview\.ndjson:2: 1 line is not valid JSON/);
+    expect((await readdir(join(t.root, '.ingot/cache')).catch(() => [])).filter((n) => n.startsWith('ndjson-'))).toEqual([]);
     t.close();
   });
 });
