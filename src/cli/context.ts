@@ -50,9 +50,14 @@ export function textTable(columns: readonly string[], rows: readonly (readonly u
   return [header, line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
+/** Control characters a cell would break the table's lines with, and how they are shown. */
+const CONTROL = /[\n\r\t\v\f\b]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\f': '\\f', '\b': '\\b' };
+
+/** A value as one line of text: line breaks and tabs inside it are shown as \n, \t, …. */
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') return JSON.stringify(v, jsonReplacer);
-  return String(v);
+  return String(v).replace(CONTROL, (ch) => ESCAPES[ch] ?? ch);
 }
