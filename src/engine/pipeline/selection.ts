@@ -3,6 +3,7 @@
 // selectors separated by spaces or commas select the union. Empty selects every model.
 import { IngotError } from '../../shared/errors.js';
 import type { PipelineGraph } from './graph.js';
+import { closest } from '../quality/closest-name.js';
 import { LAYERS } from './model.js';
 
 /** Returns the keys of the selected models, in topological order. */
@@ -37,7 +38,12 @@ function matchSelector(graph: PipelineGraph, core: string, token: string): strin
   if (kind === 'tag') {
     const found = all.filter(([, n]) => n.def.config.tags.some((t) => t.toLowerCase() === value.toLowerCase())).map(([k]) => k);
     if (found.length === 0) {
-      throw new IngotError('INVALID_INPUT', `No model has the tag "${value}".`, { hint: 'Tags come from the `tags:` list in each model\'s sidecar .yaml.', detail: { field: 'selection' } });
+      const tags = [...new Set(all.flatMap(([, n]) => n.def.config.tags))];
+      const near = closest(value, tags);
+      throw new IngotError('INVALID_INPUT', `No model has the tag "${value}".${near ? ` Did you mean tag:${near}?` : ''}`, {
+        hint: 'Tags come from the `tags:` list in each model\'s sidecar .yaml.',
+        detail: { field: 'selection' },
+      });
     }
     return found;
   }
@@ -51,7 +57,9 @@ function matchSelector(graph: PipelineGraph, core: string, token: string): strin
   const found = all.filter(([k, n]) => k === wanted || n.def.name.toLowerCase() === wanted).map(([k]) => k);
   if (found.length === 0) {
     const isSource = graph.sources.has(wanted) || graph.sources.has(`bronze.${wanted}`);
-    throw new IngotError('INVALID_INPUT', `No model named "${value}".`, {
+    // Compare like with like: layer.name with the models' keys, a bare name with their names.
+    const near = isSource ? undefined : closest(value, wanted.includes('.') ? all.map(([k]) => k) : all.map(([, n]) => n.def.name));
+    throw new IngotError('INVALID_INPUT', `No model named "${value}".${near ? ` Did you mean ${near}?` : ''}`, {
       hint: isSource
         ? `${value} is a source, filled by \`ingot ingest\`; selections name models (e.g. layer:silver).`
         : `Models are models/<layer>/<name>.sql; \`ingot plan\` lists them.`,

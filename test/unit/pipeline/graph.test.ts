@@ -114,6 +114,11 @@ describe('table references from the parser', () => {
     expect(selectModels(graph, '')).toHaveLength(4);
     expect(() => selectModels(graph, 'nope')).toThrow(/No model named "nope"/);
     expect(() => selectModels(graph, 'tag:none')).toThrow(/No model has the tag "none"/);
+    // A typo gets the nearest name, compared like with like.
+    expect(() => selectModels(graph, 'ordres')).toThrow('No model named "ordres". Did you mean orders?');
+    expect(() => selectModels(graph, 'gold.sumary')).toThrow('No model named "gold.sumary". Did you mean gold.summary?');
+    expect(() => selectModels(graph, 'tag:finanse')).toThrow('No model has the tag "finanse". Did you mean tag:finance?');
+    expect(() => selectModels(graph, 'nope')).toThrow(/^No model named "nope"\.$/);
     expect(() => selectModels(graph, 'layer:platinum')).toThrow(/names no layer/);
   });
 });
