@@ -3,7 +3,7 @@
 // earlier batches untouched and is recorded too; the same content again is a no-op that says so.
 // A malformed line of a newline-delimited JSON file aborts DuckDB's transaction, so such a batch
 // is landed once more from the start, with that file's malformed lines set aside as rejects.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
@@ -42,6 +42,17 @@ async function recordFailure(conn: SqlConnection, base: Omit<BatchRecord, 'statu
   } catch {
     // The ledger entry of a failure is a courtesy; the original error is what the user needs.
   }
+}
+
+/**
+ * For a load that found nothing new: when the source's YAML was modified after the source last
+ * loaded, says that changed options reach new files only, and how to read the loaded ones again.
+ */
+async function optionsChangedHint(ws: Workspace, conn: SqlConnection, def: SourceDefinition): Promise<string | undefined> {
+  const last = await conn.one<{ ms: number | null }>(`SELECT epoch_ms(max(finished_at))::DOUBLE AS ms FROM _ingot.batches WHERE source = ? AND status = 'loaded'`, [def.name]);
+  const yaml = await stat(join(ws.paths.root, def.file)).catch(() => undefined);
+  if (!yaml || last?.ms === null || last?.ms === undefined || yaml.mtimeMs <= Number(last.ms)) return undefined;
+  return `${def.file} was modified after bronze.${def.name} last loaded: changed options (encoding, columns, delimiter, …) apply to new files only. To read the loaded files again with them, ingest it again with --replace.`;
 }
 
 /** A badly declared check in the source's YAML fails the load before anything is read (file:line, check). */
@@ -153,6 +164,8 @@ export async function ingestDefinition(ws: Workspace, def: SourceDefinition, opt
     progress('done', 100);
     const durationMs = Date.now() - startedAt.getTime();
     if (outcome.status === 'unchanged' || !record) {
+      const hint = await optionsChangedHint(ws, conn, def);
+      if (hint) warnings.push(hint);
       return {
         source: def.name,
         table: `bronze.${def.name}`,

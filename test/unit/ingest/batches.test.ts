@@ -25,6 +25,22 @@ describe('bronze landing', () => {
     t.close();
   });
 
+  it('a no-op load after the source YAML changed says new options reach new files only, and how to reload', async () => {
+    const t = await testWorkspace();
+    await t.write('data/people.csv', 'id,name\n1,José\n');
+    await t.write('sources/people.yaml', 'path: data/people.csv\n');
+    await ingestSource(t.ws, 'people');
+    const untouched = await ingestSource(t.ws, 'people');
+    expect(untouched.warnings).toEqual([]);
+    await t.write('sources/people.yaml', 'path: data/people.csv\nencoding: latin-1\n');
+    const again = await ingestSource(t.ws, 'people');
+    expect(again.unchanged).toBe(true);
+    expect(again.warnings).toEqual([
+      'sources/people.yaml was modified after bronze.people last loaded: changed options (encoding, columns, delimiter, …) apply to new files only. To read the loaded files again with them, ingest it again with --replace.',
+    ]);
+    t.close();
+  });
+
   it('treats the same content again as a no-op, and a changed file as a new batch', async () => {
     const t = await testWorkspace();
     const path = await t.write('data/orders.csv', 'id,name\n1,a\n2,b\n');
