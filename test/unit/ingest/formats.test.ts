@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
-import { testWorkspace } from './fixture.js';
+import { ingotError, testWorkspace } from './fixture.js';
 
 const data = 'SELECT * EXCLUDE (_batch_id, _source_file, _row_number, _loaded_at)';
 
@@ -27,6 +27,22 @@ describe('file formats and options', () => {
       { id: 1, name: 'héllo' },
       { id: 2, name: 'wörld' },
     ]);
+    t.close();
+  });
+
+  it('reads UTF-16 text with a byte-order mark without being told, and refuses big-endian UTF-16 with what to do', async () => {
+    const t = await testWorkspace();
+    const text = 'id\tname\n1\tJosé\n2\tMünchen\n';
+    await t.write('data/unicode.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(await ingestSource(t.ws, 'data/unicode.tsv')).toMatchObject({ rowsLoaded: 2, rowsRejected: 0, recordsCounted: 2 });
+    expect(await t.query(`${data} FROM bronze.unicode ORDER BY id`)).toEqual([
+      { id: 1, name: 'José' },
+      { id: 2, name: 'München' },
+    ]);
+    const big = Buffer.from(text, 'utf16le').swap16();
+    await t.write('data/big.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), big]));
+    const err = await ingotError(ingestSource(t.ws, 'data/big.csv'));
+    expect(err.message).toBe('data/big.csv:1: the file is UTF-16 big-endian text, which Ingot cannot read.');
     t.close();
   });
 

@@ -59,11 +59,26 @@ async function textHead(path: string, bytes = 8192): Promise<Buffer | undefined>
   return Buffer.concat(chunks).subarray(0, bytes);
 }
 
+/** Byte-order marks of UTF-16 text: little-endian (Excel's "Unicode text"), which DuckDB reads, and big-endian, which it does not. */
+const UTF16_LE_BOM = [0xff, 0xfe];
+const UTF16_BE_BOM = [0xfe, 0xff];
+
+function startsWith(start: Buffer, bytes: readonly number[]): boolean {
+  return bytes.every((b, i) => start[i] === b);
+}
+
+/** Refuses what is not delimited text DuckDB can read: an empty file, binary data, big-endian UTF-16. */
 function checkText(start: Buffer, displayName: string, encoding: string): void {
   if (start.length === 0) {
     throw new IngotError('INGEST_FAILED', `${displayName} is empty (0 bytes): there is nothing to load.`, {
       hint: 'Check the export that wrote this file; remove it from the source folder if it is expected to be empty.',
       detail: { file: displayName },
+    });
+  }
+  if (startsWith(start, UTF16_BE_BOM)) {
+    throw new IngotError('INGEST_FAILED', `${displayName}:1: the file is UTF-16 big-endian text, which Ingot cannot read.`, {
+      hint: 'Save it again as UTF-8 (or UTF-16 little-endian, what Excel calls "Unicode text"), then load it.',
+      detail: { file: displayName, line: 1 },
     });
   }
   if (encoding === 'utf-16') return;
@@ -165,10 +180,12 @@ async function locateSniffError(err: unknown, path: string, displayName: string,
   return openQuote !== undefined ? openQuoteError(displayName, openQuote, quote, err) : err;
 }
 
-async function inspectCsv(ctx: FormatContext, path: string, options: FileFormatOptions, defaults: { format: 'csv' | 'tsv'; delimiter?: string }): Promise<InspectedFile> {
-  const encoding = options.encoding ?? 'utf-8';
+async function inspectCsv(ctx: FormatContext, path: string, given: FileFormatOptions, defaults: { format: 'csv' | 'tsv'; delimiter?: string }): Promise<InspectedFile> {
   // The checks read the text: decompressed for .gz (an empty archive reads as empty), none for .zst.
   const start = await textHead(path);
+  // A UTF-16 byte-order mark says the encoding when the source does not: read as if it did.
+  const encoding = given.encoding ?? (start !== undefined && startsWith(start, UTF16_LE_BOM) ? 'utf-16' : 'utf-8');
+  const options: FileFormatOptions = given.encoding === undefined && encoding === 'utf-16' ? { ...given, encoding } : given;
   if (start !== undefined) checkText(start, ctx.displayName, encoding);
   const sniffed = await sniffCsv(ctx.conn, path, ctx.displayName, userCsvArgs(options, defaults), encoding).catch(async (err: unknown) => {
     throw await locateSniffError(err, path, ctx.displayName, options);
