@@ -3,12 +3,13 @@
 // the user ingests directly.
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { IngotError } from '../../shared/errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { loadYamlFile } from '../workspace/yaml-file.js';
 import { formatForPath } from './file/formats/index.js';
+import { GLOB_CHARS, globFiles } from './file/resolve-files.js';
 import { sourceKind, sourceKindNames } from './kinds.js';
 import { kindProbeSchema, type SourceBase } from './source-schema.js';
 
@@ -104,7 +105,8 @@ export function sourceNameFor(path: string): string {
 export async function ensureFileSource(ws: Workspace, filePath: string): Promise<SourceDefinition> {
   const abs = resolve(ws.paths.root, filePath);
   const stored = ws.relative(abs);
-  const base = sourceNameFor(abs);
+  // A glob is named after the folder its files are in: data/daily/*.csv → daily.
+  const base = sourceNameFor(GLOB_CHARS.test(abs) ? globFolder(abs) : abs);
   for (let i = 1; ; i++) {
     const name = i === 1 ? base : `${base}_${i}`;
     if (!definitionPath(ws, name)) {
@@ -126,14 +128,23 @@ export async function ensureFileSource(ws: Workspace, filePath: string): Promise
   }
 }
 
-/** A source name, or a path to a file (relative to the workspace, or absolute) to ingest as one. */
+/** The folder part of a glob, before its first segment with a wildcard: `/w/data/daily/*.csv` → `/w/data/daily`. */
+function globFolder(pattern: string): string {
+  const segments = pattern.split(sep);
+  const wild = segments.findIndex((s) => GLOB_CHARS.test(s));
+  return segments.slice(0, wild).join(sep) || sep;
+}
+
+/** A source name, or a path to a file, a folder or a glob (relative to the workspace, or absolute) to ingest as one. */
 export async function resolveSourceArg(ws: Workspace, nameOrPath: string): Promise<SourceDefinition> {
   if (NAME.test(nameOrPath) && definitionPath(ws, nameOrPath)) return loadSource(ws, nameOrPath);
   const abs = resolve(ws.paths.root, nameOrPath);
   if (existsSync(abs) && !definitionPath(ws, nameOrPath)) return ensureFileSource(ws, abs);
+  // A quoted glob that matches files: the source's path is the pattern, listed again at every load.
+  if (GLOB_CHARS.test(nameOrPath) && (await ws.db.withConnection((c) => globFiles(c, abs))).length > 0) return ensureFileSource(ws, abs);
   if (NAME.test(nameOrPath)) return loadSource(ws, nameOrPath);
-  throw new IngotError('NOT_FOUND', `File not found: ${nameOrPath}.`, {
-    hint: 'Give a source name (sources/<name>.yaml) or the path of a file; relative paths start at the workspace folder.',
+  throw new IngotError('NOT_FOUND', GLOB_CHARS.test(nameOrPath) ? `No files match ${nameOrPath}.` : `File not found: ${nameOrPath}.`, {
+    hint: 'Give a source name (sources/<name>.yaml), or the path of a file, a folder or a glob; relative paths start at the workspace folder.',
     detail: { file: nameOrPath },
   });
 }

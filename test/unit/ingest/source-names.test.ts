@@ -1,9 +1,11 @@
 // Source names made from file names: accents transliterated, never empty, never starting with
-// a digit, and the bronze table a non-ASCII file lands in.
+// a digit, and the bronze table a non-ASCII file lands in; a quoted glob is named after its folder.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
 import { ensureFileSource, sourceNameFor } from '../../../src/engine/ingest/sources.js';
-import { testWorkspace } from './fixture.js';
+import { ingotError, testWorkspace } from './fixture.js';
 
 describe('source names from file names', () => {
   it('transliterates accented Latin letters instead of dropping them', () => {
@@ -37,5 +39,17 @@ describe('source names from file names', () => {
     } finally {
       t.close();
     }
+  });
+  it('a quoted glob becomes a source named after its folder, with the pattern as its path; one matching nothing writes nothing', async () => {
+    const t = await testWorkspace();
+    await t.write('data/daily/d1.csv', 'id,v\n1,a\n');
+    await t.write('data/daily/d2.csv', 'id,v\n2,b\n');
+    const r = await ingestSource(t.ws, 'data/daily/*.csv');
+    expect(r).toMatchObject({ source: 'daily', rowsLoaded: 2 });
+    expect(await readFile(join(t.root, 'sources/daily.yaml'), 'utf8')).toContain('path: data/daily/*.csv');
+    const err = await ingotError(ingestSource(t.ws, 'data/daily/*.tsv'));
+    expect(err.message).toBe('No files match data/daily/*.tsv.');
+    expect(await readdir(join(t.root, 'sources'))).toEqual(['daily.yaml']);
+    t.close();
   });
 });

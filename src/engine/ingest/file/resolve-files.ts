@@ -16,9 +16,11 @@ export interface InputFile {
   name: string;
 }
 
-const GLOB_CHARS = /[*?[{]/;
+/** Characters that make a source's path a glob. */
+export const GLOB_CHARS = /[*?[{]/;
 
-async function globFiles(conn: SqlConnection, pattern: string): Promise<string[]> {
+/** The files matching `pattern` (absolute), sorted. */
+export async function globFiles(conn: SqlConnection, pattern: string): Promise<string[]> {
   const rows = await conn.all<{ file: string }>(`SELECT file FROM glob(${literal(pattern)}) ORDER BY file`);
   return rows.map((r) => r.file);
 }
