@@ -10,8 +10,8 @@ export interface LockHolder {
   release(): void;
 }
 
-/** Starts a process that opens `path` read-write and waits until it holds the lock. */
-export async function holdDatabase(path: string): Promise<LockHolder> {
+/** Starts a process that opens `path` read-write and waits until it holds the lock; `argv` goes on its command line. */
+export async function holdDatabase(path: string, argv: readonly string[] = []): Promise<LockHolder> {
   const script = `import('@duckdb/node-api').then(async (d) => {
     const instance = await d.DuckDBInstance.create(${JSON.stringify(path)});
     const connection = await instance.connect();
@@ -20,7 +20,7 @@ export async function holdDatabase(path: string): Promise<LockHolder> {
     console.log('ready');
     setInterval(() => undefined, 1000);
   })`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script, ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`the lock holder exited (${String(code)}) before it held ${path}`)));

@@ -1,4 +1,6 @@
 // Maps DuckDB's error messages to IngotErrors that say what failed, where, and what to do.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
 
 const LOCK_RE = /Could not set lock on file "([^"]+)": Conflicting lock is held in (.+?) \(PID (\d+)\)/;
@@ -8,17 +10,39 @@ export function openError(err: unknown, path: string): IngotError {
   const message = err instanceof Error ? err.message : String(err);
   const lock = LOCK_RE.exec(message);
   if (lock) {
-    return new IngotError('WORKSPACE_LOCKED', `The workspace database is open in another process: ${lock[2]} (PID ${lock[3]}).`, {
-      hint: `Close that process (or stop its run) and try again; DuckDB allows one writer at a time.`,
-      detail: { file: path, pid: Number(lock[3]), process: lock[2] },
+    const pid = Number(lock[3]);
+    const command = ingotCommandOf(pid);
+    const serving = command !== undefined && /^ingot\b.*\bserve\b/.test(command);
+    return new IngotError('WORKSPACE_LOCKED', `The workspace database is open in another process: ${command ?? lock[2]} (PID ${pid}).`, {
+      hint: serving
+        ? 'Use the app it serves, or stop it (Ctrl+C where it runs) and try again: while it runs, no other process can open this workspace, even to read.'
+        : 'Close that process (or stop its run) and try again; DuckDB allows one writer at a time.',
+      detail: { file: path, pid, process: lock[2], ...(command !== undefined ? { command } : {}) },
       cause: err,
     });
   }
   return new IngotError('WORKSPACE_INVALID', `Cannot open the workspace database: ${firstLine(message)}`, {
-    hint: 'Check that the file is a DuckDB database written by this version of Ingot and that it is readable.',
+    hint: 'Check that the file is a DuckDB database written by this version of Ingot and that it is readable. If it is damaged, move the .ingot folder away and ingest the sources again: bronze, silver and gold are rebuilt from the files, but quarantine fixes and run history are not.',
     detail: { file: path },
     cause: err,
   });
+}
+
+/**
+ * The Ingot command line a process runs (`ingot serve --port 4815`), read from /proc where the
+ * system has it; undefined for other programs and elsewhere.
+ */
+function ingotCommandOf(pid: number): string | undefined {
+  let args: string[];
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+  } catch {
+    return undefined;
+  }
+  const at = args.findIndex((a) => /^ingot(\.[cm]?js)?$/.test(basename(a)));
+  if (at < 0) return undefined;
+  const line = ['ingot', ...args.slice(at + 1)].join(' ');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 /** Converts an error thrown by a statement; locates the error in the SQL when DuckDB says where. */

@@ -1,6 +1,6 @@
 // Every kind of bad input from issue 2: each fails (or rejects rows) with a message naming the
 // file and, where there is one, the line; and each leaves the earlier batch of the source intact.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -317,6 +317,20 @@ describe('bad input', () => {
       const err = await ingotError(openWorkspace(t.root));
       expect(err.code).toBe('WORKSPACE_LOCKED');
       expect(err.message).toContain(`(PID ${holder.pid})`);
+    } finally {
+      holder.release();
+    }
+  });
+
+  it.runIf(existsSync('/proc/self/cmdline'))('a workspace held by ingot serve says so, and that the app it serves is the way in', async () => {
+    const t = await testWorkspace();
+    const dbPath = t.ws.paths.database;
+    t.close();
+    const holder = await holdDatabase(dbPath, ['/opt/ingot/bin/ingot.mjs', 'serve', '--port', '4815']);
+    try {
+      const err = await ingotError(openWorkspace(t.root));
+      expect(err.message).toBe(`The workspace database is open in another process: ingot serve --port 4815 (PID ${holder.pid}).`);
+      expect(err.hint).toMatch(/^Use the app it serves, or stop it/);
     } finally {
       holder.release();
     }
