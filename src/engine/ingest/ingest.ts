@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
+import { countOf } from '../../shared/format/count.js';
 import type { SqlConnection } from '../db/connection.js';
 import { locateChecks } from '../quality/check-positions.js';
 import { parseChecks } from '../quality/parse-checks.js';
@@ -17,11 +18,6 @@ import { markReplaced, nextBatchId, presentFiles, recordBatch, type BatchRecord 
 import { numberPendingRows } from './row-numbers.js';
 import { resolveSourceArg, type SourceDefinition } from './sources.js';
 import type { IngestOptions, IngestPhase, IngestResult } from './types.js';
-
-/** `1 row`, `20,140 rows`. */
-function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 function summary(source: string, outcome: LandOutcome, loaded: number, rejected: number, replace: boolean): string {
   if (outcome.status === 'unchanged') {

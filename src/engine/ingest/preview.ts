@@ -15,6 +15,7 @@ import { FileSourceSchema } from './file/file-source.js';
 import type { FileFormat, FormatContext, RejectTables } from './file/format.js';
 import { resolveFormat } from './file/formats/index.js';
 import { loadError } from './file/load-error.js';
+import { REJECTED_RECORDS } from './rejects.js';
 import type { PreviewResult } from './types.js';
 
 export interface PreviewSettings {
@@ -116,7 +117,7 @@ function refuseForeignOptions(options: FileFormatOptions | Record<string, unknow
 async function encodingWarning(conn: SqlConnection, errorsTable: string, displayName: string): Promise<string | undefined> {
   const row = await conn
     .one<{ n: number; line: number | null }>(
-      `SELECT (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::INTEGER AS n, min(line) AS line FROM ${ident(errorsTable)} WHERE error_type = 'INVALID ENCODING'`,
+      `SELECT ${REJECTED_RECORDS}::INTEGER AS n, min(line) AS line FROM ${ident(errorsTable)} WHERE error_type = 'INVALID ENCODING'`,
     )
     .catch(() => undefined);
   const n = Number(row?.n ?? 0);

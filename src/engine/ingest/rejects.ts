@@ -9,6 +9,9 @@ import type { SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
 import type { RecordLocator, RejectScan } from './land-context.js';
 
+/** Rejected records among reject rows (one per bad field): distinct lines, and every row without a line. */
+export const REJECTED_RECORDS = '(count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))';
+
 /** Copies and drops the scan's reject tables; returns the number of distinct rejected records. */
 export async function collectRejects(conn: SqlConnection, scan: RejectScan, where: { batchId: number; source: string; file: string }): Promise<number> {
   const exists = await conn.one<{ n: number }>(
@@ -17,7 +20,7 @@ export async function collectRejects(conn: SqlConnection, scan: RejectScan, wher
   );
   if (!exists || exists.n === 0) return 0;
   const errors = ident(scan.errors);
-  const counted = await conn.one<{ n: number }>(`SELECT (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n FROM ${errors}`);
+  const counted = await conn.one<{ n: number }>(`SELECT ${REJECTED_RECORDS}::BIGINT AS n FROM ${errors}`);
   const rejected = Number(counted?.n ?? 0);
   // Nothing rejected (the usual load): nothing to locate or copy.
   const located = scan.locate && rejected > 0 ? await locateRejects(conn, scan, scan.locate) : undefined;
@@ -76,8 +79,7 @@ export async function insertRows(conn: SqlConnection, table: string, columns: re
 /** Warnings, one per file, when rows of the batch were rejected as invalid UTF-8: the file probably has another encoding. */
 export async function encodingWarnings(conn: SqlConnection, batchId: number): Promise<string[]> {
   const rows = await conn.all<{ source: string; file: string; n: number; line: number | null }>(
-    // A row with several undecodable fields has one reject per field: count rows (lines).
-    `SELECT source, file, (count(DISTINCT line) + count(*) FILTER (WHERE line IS NULL))::BIGINT AS n, min(line) AS line FROM _ingot.rejects
+    `SELECT source, file, ${REJECTED_RECORDS}::BIGINT AS n, min(line) AS line FROM _ingot.rejects
      WHERE batch_id = ? AND error_type = 'INVALID ENCODING' GROUP BY source, file ORDER BY file`,
     [batchId],
   );

@@ -1,11 +1,6 @@
 // Human renderings of counts, sizes and durations for tables, runs and status lines.
 
-const counter = new Intl.NumberFormat('en-US');
-
-/** `12,345` */
-export function formatCount(n: number): string {
-  return counter.format(n);
-}
+export { countOf, formatCount } from '../../shared/format/count.js';
 
 /** `0 B`, `912 B`, `1.4 KB`, `23.0 MB`, `1.2 GB` (powers of 1024). */
 export function formatBytes(bytes: number): string {
@@ -28,9 +23,4 @@ export function formatDuration(ms: number): string {
   if (totalSeconds < 3600) return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
   const totalMinutes = Math.floor(totalSeconds / 60);
   return `${Math.floor(totalMinutes / 60)} h ${String(totalMinutes % 60).padStart(2, '0')} min`;
-}
-
-/** `1 row`, `0 rows`, `12,345 rows`: a count with its noun, singular only for exactly one. */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(n)} ${Math.abs(n) === 1 ? singular : plural}`;
 }

@@ -1,26 +1,14 @@
 // Charts of dates (min or max of a date or timestamp column): the values are dates, so the axis
 // spans them instead of starting at 1970, and every value and tick reads as a date.
 import { describe, expect, it } from 'vitest';
+import { columnProfile } from '../../helpers/column-profile.js';
 import type { ColumnProfile, TableProfile } from '../../../src/shared/api/explore.js';
 import { epochMsToDays, formatEpochDay, formatEpochTimestamp } from '../../../src/renderer/components/chart/date-values.js';
 import { spanScale, valueScale } from '../../../src/renderer/components/chart/value-scale.js';
 import { chartValueKind } from '../../../src/renderer/stores/explore/chart-spec.js';
 import { EMPTY_SPEC } from '../../../src/renderer/stores/explore/initial-state.js';
 
-const column = (name: string, type: string, kind: ColumnProfile['kind']): ColumnProfile => ({
-  name,
-  type,
-  kind,
-  nulls: 0,
-  distinct: 3,
-  min: null,
-  max: null,
-  mean: null,
-  stddev: null,
-  quartiles: null,
-  topValues: [],
-  histogram: null,
-});
+const column = (name: string, type: string, kind: ColumnProfile['kind']): ColumnProfile => columnProfile(name, kind, { type, distinct: 3 });
 const profile: TableProfile = {
   layer: 'gold',
   table: 'orders',

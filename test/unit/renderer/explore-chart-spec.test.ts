@@ -1,25 +1,13 @@
 // The chart builder's rules: the first chart a profile suggests, what picking another x resets,
 // the engine request a spec becomes (bucket only for dates, bins only for numbers) and its title.
 import { describe, expect, it } from 'vitest';
+import { columnProfile } from '../../helpers/column-profile.js';
 import type { ColumnProfile, TableProfile } from '../../../src/shared/api/explore.js';
 import { chartRequest, chartTitle, isIdentifierColumn, parseGroupLimit, suggestSpec, withX, xAxisLabel } from '../../../src/renderer/stores/explore/chart-spec.js';
 import { EMPTY_SPEC } from '../../../src/renderer/stores/explore/initial-state.js';
 
 function col(name: string, kind: ColumnProfile['kind'], histogramUnit?: 'bin' | 'day' | 'month' | 'year'): ColumnProfile {
-  return {
-    name,
-    type: kind,
-    kind,
-    nulls: 0,
-    distinct: 10,
-    min: null,
-    max: null,
-    mean: null,
-    stddev: null,
-    quartiles: null,
-    topValues: [],
-    histogram: histogramUnit ? { unit: histogramUnit, bins: [] } : null,
-  };
+  return columnProfile(name, kind, { histogram: histogramUnit ? { unit: histogramUnit, bins: [] } : null });
 }
 
 function profileOf(columns: ColumnProfile[]): TableProfile {
