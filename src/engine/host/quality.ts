@@ -9,7 +9,7 @@ import { loadGraph } from '../pipeline/load-graph.js';
 import { tableKey } from '../pipeline/model.js';
 import { selectModels } from '../pipeline/selection.js';
 import { tablePage } from '../query/table-page.js';
-import { quarantineExists, QUARANTINE_SCHEMA, quarantineTableName } from '../quality/quarantine-table.js';
+import { QUARANTINE_READABLE_COLUMNS, quarantineExists, QUARANTINE_SCHEMA, quarantineTableName } from '../quality/quarantine-table.js';
 import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js';
 import { listQuarantine } from '../quality/quarantine-list.js';
 import { releaseQuarantined } from '../quality/quarantine-release.js';
@@ -65,7 +65,7 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
           { column: '_quarantined_at', descending: true },
           { column: '_run_id', descending: true },
         ];
-        return arrowPayload(await tablePage(conn, QUARANTINE_SCHEMA, quarantineTableName(req.layer, req.model), req.offset, req.limit, order, { signal }));
+        return arrowPayload(await tablePage(conn, QUARANTINE_SCHEMA, quarantineTableName(req.layer, req.model), req.offset, req.limit, order, { signal, columns: QUARANTINE_READABLE_COLUMNS }));
       }),
     quarantineSummary: async (req) =>
       pool.use(async (conn) => {

@@ -128,7 +128,10 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     );
   }
   // A backfill rebuilds a partition range only: released rows of other partitions wait for the next regular run.
-  const gated = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel, mode !== 'backfill') : null;
+  // Fixes made in quarantine replace their originals in whatever was computed again; a model
+  // published by key or partition takes a fix only where it keeps that key.
+  const fixKeys = mode === 'full' ? [] : mode === 'backfill' ? [...keyColumns, def.config.partition_by as string] : keyColumns;
+  const gated = staged && def.config.checks.length > 0 ? await gate(ctx, conn, node, stageRel, mode !== 'backfill', mode === 'view' ? undefined : fixKeys) : null;
   const quality = gated?.quality ?? null;
   const uniqueKey = uniqueKeyColumns(def.config);
   const provenUnique = def.config.checks.length === 0 && uniqueByConstruction(node.tree, uniqueKey, (schema, table) => enforcedKey(ctx, `${schema}.${table}`));
@@ -260,7 +263,14 @@ function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolea
   return b.every((c) => byName.get(c.name.toLowerCase()) === c.type);
 }
 
-async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagingTable: string, reprocessReleased: boolean): Promise<{ quality: ModelQuality; releasedThrough?: number }> {
+async function gate(
+  ctx: RunContext,
+  conn: SqlConnection,
+  node: ModelNode,
+  stagingTable: string,
+  reprocessReleased: boolean,
+  fixKeys: readonly string[] | undefined,
+): Promise<{ quality: ModelQuality; releasedThrough?: number }> {
   const def = node.def;
   const file = def.sidecarFile ?? def.sqlFile;
   const knownTables = [...[...ctx.graph.nodes.values()].map((n) => n.def.id), ...[...ctx.graph.sources.values()].map((s) => s.id)];
@@ -275,6 +285,7 @@ async function gate(ctx: RunContext, conn: SqlConnection, node: ModelNode, stagi
     knownTables,
     reprocessReleased,
     deferReprocessedMark: true,
+    ...(fixKeys ? { reapplyFixes: { keyColumns: fixKeys } } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const quality: ModelQuality = {

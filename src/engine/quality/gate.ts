@@ -53,6 +53,13 @@ export interface GateInput {
    * model, so a run that does not publish it leaves them for the next run.
    */
   deferReprocessedMark?: boolean;
+  /**
+   * Replace staged originals of rows that were fixed and released from quarantine by their fixes,
+   * before checking (quarantine-fixes.ts). Pass it when the stage was computed from the model's
+   * inputs again, with the key or partition columns the model is published by (none for a full
+   * rebuild). Without it, staged rows are checked as they are.
+   */
+  reapplyFixes?: { keyColumns: readonly string[] };
   /** Where ingest records batches, for `freshness` with `batch:`; found by itself when omitted. */
   ledger?: BatchLedger;
   signal?: AbortSignal;
@@ -64,7 +71,7 @@ export interface GateResult {
   /** Rows moved out of the staging table into quarantine.<layer>_<model>. */
   quarantined: number;
   results: CheckResult[];
-  /** Released quarantined rows put back into the staging table before the checks ran. */
+  /** Released quarantined rows put back into the staging table before the checks ran (fixes reapplied included). */
   released: number;
   /** With deferReprocessedMark: the newest release id among the released rows taken back in. */
   releasedThrough?: number;

@@ -1,7 +1,7 @@
 // Reads a model's quarantine: how many rows are held, released and re-processed, which checks
 // put them there, and a window of the rows themselves with their reasons.
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
-import { quarantineExists, quarantineTable, quarantineTableName } from './quarantine-table.js';
+import { QUARANTINE_READABLE_COLUMNS, quarantineExists, quarantineTable, quarantineTableName } from './quarantine-table.js';
 import { parseDuckJsonRow } from '../db/duck-json.js';
 
 export interface QuarantineListing {
@@ -46,7 +46,7 @@ export async function listQuarantine(conn: SqlConnection, layer: string, model: 
   );
   const where = options.includeReleased ? '' : 'WHERE _released_at IS NULL';
   const rows = await conn.all<{ j: string }>(
-    `SELECT to_json(q)::VARCHAR AS j FROM (SELECT * FROM ${table} ${where} ORDER BY _quarantined_at DESC, _run_id DESC LIMIT ?) AS q`,
+    `SELECT to_json(q)::VARCHAR AS j FROM (SELECT ${QUARANTINE_READABLE_COLUMNS} FROM ${table} ${where} ORDER BY _quarantined_at DESC, _run_id DESC LIMIT ?) AS q`,
     [options.limit ?? 100],
   );
   return {
@@ -56,7 +56,7 @@ export async function listQuarantine(conn: SqlConnection, layer: string, model: 
     released: counts?.released ?? 0,
     reprocessed: counts?.reprocessed ?? 0,
     reasons,
-    columns: await conn.describe(`SELECT * FROM ${table}`),
+    columns: await conn.describe(`SELECT ${QUARANTINE_READABLE_COLUMNS} FROM ${table}`),
     rows: rows.map((r) => parseDuckJsonRow(r.j)),
   };
 }

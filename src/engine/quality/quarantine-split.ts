@@ -3,11 +3,12 @@
 //      failed (`_failed_checks`); duplicate keys are found by row id, ranking only repeated keys;
 //   2. a held row identical to a newly quarantined one is replaced (so re-running a model does not
 //      pile up copies of the same bad row);
-//   3. the rows go into quarantine.<layer>_<model> and are deleted from the staging table.
+//   3. the rows go into quarantine.<layer>_<model>, each with the fingerprint of its values (so a
+//      fix of it can replace it when a rebuild brings it again), and are deleted from the stage.
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
-import { ensureQuarantineTable, quarantineTable } from './quarantine-table.js';
+import { ensureQuarantineTable, quarantineTable, rowFingerprintSql } from './quarantine-table.js';
 import { uniqueFailuresSql } from './row-conditions.js';
 
 export interface SplitInput {
@@ -67,7 +68,8 @@ WHERE ${input.quarantineChecks.map((c) => failsOf.get(c) ?? 'FALSE').join('\n   
     `DELETE FROM ${q} AS h USING ${MARKS} AS n
 WHERE h._released_at IS NULL AND ${sameRowSql('h', 'n', input.columns)}`,
     `INSERT INTO ${q} BY NAME
-SELECT ${modelColumns}, ${sqlValue(input.runId)}::BIGINT AS _run_id, _failed_checks, now()::TIMESTAMP AS _quarantined_at FROM ${MARKS}`,
+SELECT ${modelColumns}, ${sqlValue(input.runId)}::BIGINT AS _run_id, _failed_checks, now()::TIMESTAMP AS _quarantined_at,
+  ${rowFingerprintSql(MARKS, input.columns)} AS _original_hash FROM ${MARKS}`,
     `DELETE FROM ${input.table} WHERE rowid IN (SELECT __ingot_rowid FROM ${MARKS})`,
     `DROP TABLE ${MARKS}`,
   ];

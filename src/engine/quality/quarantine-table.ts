@@ -5,8 +5,9 @@
 //   _released_at        set by releaseQuarantined: the row goes back into the next run
 //   _release_id         which release (see _ingot.quarantine_releases)
 //   _reprocessed_run_id the run that took the released row back in
+//   _original_hash      fingerprint of the row as the model produced it (quarantine-fixes.ts)
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
-import { ident, qualified } from '../db/sql.js';
+import { ident, literal, qualified } from '../db/sql.js';
 
 export const QUARANTINE_SCHEMA = 'quarantine';
 
@@ -18,8 +19,12 @@ export const QUARANTINE_COLUMNS: readonly ColumnInfo[] = [
   { name: '_released_at', type: 'TIMESTAMP' },
   { name: '_release_id', type: 'BIGINT' },
   { name: '_reprocessed_run_id', type: 'BIGINT' },
+  { name: '_original_hash', type: 'VARCHAR' },
 ];
 const BOOKKEEPING = new Set(QUARANTINE_COLUMNS.map((c) => c.name));
+
+/** The select list of a quarantine table for people: every column but the fingerprint, which is Ingot's bookkeeping. */
+export const QUARANTINE_READABLE_COLUMNS = "COLUMNS(c -> c <> '_original_hash')";
 
 export function quarantineTableName(layer: string, model: string): string {
   return `${layer}_${model}`;
@@ -44,6 +49,15 @@ export async function quarantineModelColumns(conn: SqlConnection, layer: string,
   return cols.filter((c) => !BOOKKEEPING.has(c.name));
 }
 
+/**
+ * SQL for a fingerprint of a row's values in `columns` (by name, so column order does not
+ * matter): the same values give the same text in any DuckDB session, unlike `hash()`.
+ */
+export function rowFingerprintSql(alias: string, columns: readonly ColumnInfo[]): string {
+  const fields = [...columns].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)).map((c) => `${literal(c.name.toLowerCase())}: ${alias}.${ident(c.name)}`);
+  return `md5(to_json({${fields.join(', ')}})::VARCHAR)`;
+}
+
 /** Creates the quarantine table shaped like `columns`, or adds the columns it lacks. */
 export async function ensureQuarantineTable(conn: SqlConnection, layer: string, model: string, columns: readonly ColumnInfo[]): Promise<void> {
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${ident(QUARANTINE_SCHEMA)}`);
@@ -54,7 +68,8 @@ export async function ensureQuarantineTable(conn: SqlConnection, layer: string, 
     return;
   }
   const have = new Set((await conn.describe(`SELECT * FROM ${table}`)).map((c) => c.name.toLowerCase()));
-  for (const c of columns) {
+  // Tables from before a bookkeeping column existed get it too (NULL for their rows).
+  for (const c of [...columns, ...QUARANTINE_COLUMNS]) {
     if (!have.has(c.name.toLowerCase())) await conn.run(`ALTER TABLE ${table} ADD COLUMN ${ident(c.name)} ${c.type}`);
   }
 }

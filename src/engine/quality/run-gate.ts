@@ -1,12 +1,13 @@
 // The quality gate the pipeline runner calls between staging and publishing a model:
-//   1. released quarantined rows go back into the staging table,
+//   1. fixes made in quarantine replace their originals in a rebuilt stage, and released
+//      quarantined rows go back into the staging table,
 //   2. every check runs in one pass (evaluate.ts),
 //   3. unless the gate says `error`, rows failing quarantine checks move to
 //      quarantine.<layer>_<model>, released rows are stamped re-processed (or, with
 //      deferReprocessedMark, left for the caller to stamp when it publishes) and anomaly metrics
 //      join the history,
 //   4. the results and the score are stored in the run history.
-// Step 1 is one statement; steps 3–4 are one transaction, so a gate that throws leaves the
+// Step 1 is one transaction per part; steps 3–4 are one transaction, so a gate that throws leaves the
 // quarantine and the history as they were (released rows stay released for the next run).
 // Call it outside an open transaction: a check that fails at run time would abort that one.
 import { readFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { evaluateChecks, type Evaluation } from './evaluate.js';
 import type { CheckResult, GateInput, GateResult } from './gate.js';
 import { parseChecks } from './parse-checks.js';
 import { logQuarantine, quarantineTable } from './quarantine-table.js';
+import { reapplyQuarantineFixes } from './quarantine-fixes.js';
 import { markReleasedReprocessed, restageReleased } from './quarantine-release.js';
 import { splitQuarantine } from './quarantine-split.js';
 import { recordCheckRun } from './results-store.js';
@@ -54,8 +56,11 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
   const defs = parseChecks(input.checks, { file: input.file, layer: input.layer, model: input.model, ...(positions ? { positions } : {}) });
   const { conn, layer, model, runId } = input;
   // Reads run outside the write transaction: a check that breaks at run time must not abort it.
+  const reapplied = input.reapplyFixes
+    ? await reapplyQuarantineFixes(conn, { stagingTable: input.stagingTable, layer, model, checks: defs, keyColumns: input.reapplyFixes.keyColumns })
+    : 0;
   const restaged = input.reprocessReleased === false ? { pending: 0, inserted: 0 } : await restageReleased(conn, layer, model, input.stagingTable);
-  const released = restaged.inserted;
+  const released = restaged.inserted + reapplied;
   const evaluation = await evaluateChecks({
     conn,
     table: input.stagingTable,

@@ -17,7 +17,7 @@ export async function tablePage(
   offset: number,
   limit: number,
   orderBy: readonly SortKey[] = [],
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; /** Select list instead of `*`. */ columns?: string } = {},
 ): Promise<ArrowResult> {
   for (const [name, value] of [['offset', offset], ['limit', limit]] as const) {
     if (!Number.isSafeInteger(value) || value < 0) {
@@ -25,7 +25,7 @@ export async function tablePage(
     }
   }
   const order = orderBy.length > 0 ? ` ORDER BY ${orderBy.map((k) => `${ident(k.column)} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}` : '';
-  const sql = `SELECT * FROM ${qualified(schema, table)}${order} LIMIT ? OFFSET ?`;
+  const sql = `SELECT ${options.columns ?? '*'} FROM ${qualified(schema, table)}${order} LIMIT ? OFFSET ?`;
   return withTable(schema, table, () => conn.arrow(sql, [limit, offset], options.signal ? { signal: options.signal } : {}));
 }
 

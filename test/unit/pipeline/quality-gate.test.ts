@@ -140,18 +140,24 @@ describe('quality gate in the pipeline', () => {
         { order_id: 1, customer_id: 10 },
         { order_id: 3, customer_id: 30 },
       ]);
-      // The released rows were taken back in; bronze still holds orders 2 and 3 without a
-      // customer, so the rebuild holds those again, while order 3's fixed copy is what published.
+      // The released rows were taken back in. Bronze still holds orders 2 and 3 without a
+      // customer: order 2 was released unchanged, so the rebuild holds it again; order 3's fix
+      // replaced its original, so only the fixed copy is published and nothing of it is held.
       expect(await rows(ws, 'SELECT order_id, _reprocessed_run_id = ? AS now FROM quarantine.silver_orders WHERE _released_at IS NOT NULL ORDER BY ALL', [run.runId])).toEqual([
         { order_id: 2, now: true },
         { order_id: 3, now: true },
       ]);
-      expect(await rows(ws, 'SELECT order_id, _run_id = ? AS now FROM quarantine.silver_orders WHERE _released_at IS NULL ORDER BY ALL', [run.runId])).toEqual([
-        { order_id: 2, now: true },
-        { order_id: 3, now: true },
-      ]);
+      expect(await rows(ws, 'SELECT order_id, _run_id = ? AS now FROM quarantine.silver_orders WHERE _released_at IS NULL ORDER BY ALL', [run.runId])).toEqual([{ order_id: 2, now: true }]);
       // Nothing waits now, so the next plan is empty.
       expect((await planRun(ws)).nothingToDo).toBe(true);
+
+      // A full refresh reads bronze again: the fix still replaces order 3's original.
+      expect((await runPipeline(ws, { fullRefresh: true })).status).toBe('success');
+      expect(await rows(ws, 'SELECT order_id, customer_id FROM silver.orders ORDER BY ALL')).toEqual([
+        { order_id: 1, customer_id: 10 },
+        { order_id: 3, customer_id: 30 },
+      ]);
+      expect(await rows(ws, 'SELECT order_id FROM quarantine.silver_orders WHERE _released_at IS NULL ORDER BY ALL')).toEqual([{ order_id: 2 }]);
     } finally {
       ws.close();
     }

@@ -1,8 +1,9 @@
 // Quarantine end to end: bad rows are held with reasons, a fixed and released row flows into the
-// published table on the next run, a released row that is still bad is held again, and
-// re-running a full rebuild does not pile up copies of the same held row.
+// published table on the next run, a released row that is still bad is held again, re-running a
+// full rebuild does not pile up copies of the same held row, and a fix outlives later rebuilds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listQuarantine, releaseQuarantined, runQualityGate } from '../../../src/engine/quality/index.js';
+import { lastFixes } from '../../../src/engine/quality/quarantine-fixes.js';
 import { IngotError } from '../../../src/shared/errors.js';
 import { openTestDb, stageOrders, STATUSES, type TestDb } from './quality-db.js';
 
@@ -20,8 +21,20 @@ describe('quarantine and release', () => {
   });
   afterEach(() => t.close());
 
-  const gate = (runId: number, checks: unknown[] = CHECKS): ReturnType<typeof runQualityGate> =>
-    runQualityGate({ conn: t.conn, runId, layer: 'silver', model: 'orders', stagingTable: STAGE, checks, file: 'models/silver/orders.yaml' });
+  const gate = (runId: number, checks: unknown[] = CHECKS, reapplyFixes?: { keyColumns: string[] }): ReturnType<typeof runQualityGate> =>
+    runQualityGate({ conn: t.conn, runId, layer: 'silver', model: 'orders', stagingTable: STAGE, checks, file: 'models/silver/orders.yaml', ...(reapplyFixes ? { reapplyFixes } : {}) });
+
+  /** A full rebuild of the model: stage every order again, check it (fixes reapplied) and publish it whole. */
+  async function rebuild(runId: number): Promise<Awaited<ReturnType<typeof runQualityGate>>> {
+    await stageOrders(t.conn);
+    const result = await gate(runId, CHECKS, { keyColumns: [] });
+    await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
+    await t.conn.run(`DROP TABLE ${STAGE}`);
+    return result;
+  }
+
+  const order = (id: number): Promise<unknown[]> => t.conn.all('SELECT order_id, customer_id, status FROM silver.orders WHERE order_id = ?', [id]);
+  const heldIds = async (): Promise<unknown[]> => (await listQuarantine(t.conn, 'silver', 'orders')).rows.map((r) => r.order_id).sort();
 
   /** What an incremental model's publish does with the staged rows. */
   async function publishAppend(): Promise<void> {
@@ -168,5 +181,79 @@ describe('quarantine and release', () => {
     const again = await gate(2);
     expect(again).toMatchObject({ released: 0, rowsChecked: 11, quarantined: 3 });
     expect(await listQuarantine(t.conn, 'silver', 'orders')).toMatchObject({ held: 3, released: 0, reprocessed: 3 });
+  });
+
+  it('keeps a fix through every later rebuild: the original the rebuild brings again is replaced by the fixed row', async () => {
+    expect((await rebuild(1)).quarantined).toBe(3);
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+
+    for (const runId of [2, 3, 4]) {
+      const result = await rebuild(runId);
+      expect(result).toMatchObject({ released: 1, quarantined: 2 });
+      expect(await order(7)).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
+      // Only the rows nobody fixed are held; the original of order 7 is not held again.
+      expect(await heldIds()).toEqual([8, 9]);
+    }
+    const listing = await listQuarantine(t.conn, 'silver', 'orders', { includeReleased: true });
+    expect(listing).toMatchObject({ held: 2, released: 0, reprocessed: 1 });
+    expect(listing.columns.map((c) => c.name)).not.toContain('_original_hash');
+  });
+
+  it('follows a fix that was held again and fixed once more to the last fix', async () => {
+    await rebuild(1);
+    // The first fix of order 7 gives it a customer but a status no check accepts: held again.
+    await t.conn.run("UPDATE quarantine.silver_orders SET customer_id = 4, status = 'mislaid' WHERE order_id = 7");
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+    await rebuild(2);
+    expect(await order(7)).toEqual([]);
+    expect(await heldIds()).toEqual([7, 8, 9]);
+    await t.conn.run("UPDATE quarantine.silver_orders SET status = 'paid' WHERE order_id = 7 AND _released_at IS NULL");
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+
+    for (const runId of [3, 4]) {
+      await rebuild(runId);
+      expect(await order(7)).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
+      expect(await heldIds()).toEqual([8, 9]);
+    }
+  });
+
+  it('takes a fix into a model published by key only where the fix keeps the key', async () => {
+    await rebuild(1);
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 5, order_id = 80 WHERE order_id = 8');
+    await t.conn.run("UPDATE quarantine.silver_orders SET status = 'paid' WHERE order_id = 80");
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id IN (7, 80)');
+    await rebuild(2);
+
+    // New data brings the originals of orders 7 and 8 again, published by order_id.
+    await stageOrders(t.conn);
+    const keyed = await gate(3, CHECKS, { keyColumns: ['order_id'] });
+    expect(keyed.released).toBe(1);
+    const staged = await t.conn.all(`SELECT order_id, customer_id, status FROM ${STAGE} WHERE order_id IN (7, 8, 80) ORDER BY order_id`);
+    expect(staged).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
+    // Order 8's fix moved it to key 80: publishing by key would leave two rows, so its original is held again.
+    expect(await heldIds()).toEqual([8, 9]);
+  });
+
+  it('adds the fingerprint column to a quarantine table from before it existed', async () => {
+    await rebuild(1);
+    await t.conn.run('ALTER TABLE quarantine.silver_orders DROP COLUMN _original_hash');
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+    // Its rows have no fingerprint, so the rebuild holds order 7's original again, next to the fix it publishes.
+    await rebuild(2);
+    expect(await order(7)).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
+    expect(await heldIds()).toEqual([7, 8, 9]);
+    expect(await t.conn.one('SELECT count(*) FILTER (WHERE _original_hash IS NOT NULL) AS n FROM quarantine.silver_orders')).toEqual({ n: 3 });
+  });
+
+  it('picks the newest release of an original and never loops between fixes', () => {
+    const fix = (id: number, original: string, fixed: string, releaseId: number): { id: number; original: string; fixed: string; releaseId: number } => ({ id, original, fixed, releaseId });
+    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'a', 'c', 2)])).toEqual(new Map([['a', 2]]));
+    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'b', 'c', 2)])).toEqual(new Map([['a', 2], ['b', 2]]));
+    // A fix undone by a later one ends the chain where it would come back to the start.
+    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'b', 'a', 2)])).toEqual(new Map([['a', 2], ['b', 1]]));
+    expect(lastFixes([fix(1, 'a', 'a', 1)])).toEqual(new Map());
   });
 });
