@@ -1,6 +1,7 @@
 // Rejected CSV records name the file line they start on (not their record number, which differs
 // once a quoted value spans lines), and a record DuckDB could not decode keeps its raw text with
 // every delimiter, as the source's encoding reads it; row numbers still count records.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
 import { testWorkspace } from './fixture.js';
@@ -45,6 +46,20 @@ describe('rejected record lines', () => {
     expect(r).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
     expect(r.warnings[0]).toMatch(/^data\/latin1\.csv:4: 1 row is not valid UTF-8/);
     expect(await t.query('SELECT DISTINCT line, raw_line FROM _ingot.rejects')).toEqual([{ line: 4, raw_line: '2,Jos\uFFFD,M\uFFFDnchen' }]);
+    t.close();
+  });
+
+  it('names the file line in a gzip file and in UTF-16 text, as in a plain UTF-8 file', async () => {
+    const t = await testWorkspace();
+    const text = 'id,note,amount\n1,"a\nb\nc",5\n2,ok,6\n3,"x\ny",7\n4,ök,8,9\n5,ok,10\n';
+    await t.write('data/zipped.csv.gz', gzipSync(Buffer.from(text, 'utf8')));
+    expect(await ingestSource(t.ws, 'data/zipped.csv.gz')).toMatchObject({ rowsLoaded: 4, rowsRejected: 1 });
+    await t.write('data/wide.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(await ingestSource(t.ws, 'data/wide.csv')).toMatchObject({ rowsLoaded: 4, rowsRejected: 1 });
+    expect(await t.query('SELECT source, line, raw_line FROM _ingot.rejects ORDER BY source')).toEqual([
+      { source: 'wide', line: 8, raw_line: '4,ök,8,9' },
+      { source: 'zipped', line: 8, raw_line: '4,ök,8,9' },
+    ]);
     t.close();
   });
 });

@@ -4,6 +4,7 @@
 // where in its text each record starts. One read of the file up to the last rejected record maps
 // those positions to lines. Only on the rejects path; never for files without rejects.
 import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import type { LocatedRecord, RecordLocator } from '../land-context.js';
 import type { CsvDialect } from '../types.js';
 import { MAX_LINE_BYTES } from './locate-line.js';
@@ -14,13 +15,27 @@ const SPACE = 32;
 
 /**
  * A locator for a file DuckDB reads as `dialect`, or undefined when positions cannot be mapped
- * exactly: compressed files (DuckDB counts in the inflated text) and UTF-16 (in transcoded text).
- * UTF-8 files are counted as they are; Latin-1 ones as DuckDB's UTF-8 copy of them.
+ * exactly (zstd: Node cannot inflate it here). DuckDB counts in the text it reads: a gzip file is
+ * counted inflated, UTF-8 as it is, Latin-1 and UTF-16 as DuckDB's UTF-8 copy of them.
  */
 export function recordLocator(path: string, dialect: CsvDialect): RecordLocator | undefined {
-  if (/\.(gz|zst)$/i.test(path)) return undefined;
-  if (dialect.encoding !== 'utf-8' && dialect.encoding !== 'latin-1') return undefined;
+  if (/\.zst$/i.test(path)) return undefined;
+  if (dialect.encoding !== 'utf-8' && dialect.encoding !== 'latin-1' && dialect.encoding !== 'utf-16') return undefined;
   return (starts) => locateRecords(path, dialect, starts);
+}
+
+/** The file's bytes as DuckDB's text reader sees them before decoding: gzip inflated, UTF-16 as UTF-8. */
+async function* readerBytes(path: string, encoding: string): AsyncGenerator<Buffer> {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const bytes = (/\.gz$/i.test(path) ? file.pipe(createGunzip()) : file) as AsyncIterable<Buffer>;
+  if (encoding !== 'utf-16') {
+    yield* bytes;
+    return;
+  }
+  // DuckDB's positions count the byte-order mark (three bytes in UTF-8): keep it.
+  const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+  for await (const chunk of bytes) yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+  yield Buffer.from(decoder.decode(), 'utf8');
 }
 
 async function locateRecords(path: string, dialect: CsvDialect, starts: readonly number[]): Promise<Map<number, LocatedRecord>> {
@@ -48,7 +63,7 @@ async function locateRecords(path: string, dialect: CsvDialect, starts: readonly
     record = undefined;
   };
 
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readerBytes(path, dialect.encoding)) {
     let i = 0;
     while (i < chunk.length) {
       if (record) {

@@ -108,8 +108,11 @@ function counterFor(path: string, dialect: CsvDialect, columns: readonly ColumnI
   const columnCount = columns.length;
   if (dialect.encoding === 'utf-16' || COMPRESSED.test(path)) {
     // Not byte-scannable: count with DuckDB, every column as text so type inference plays no part.
+    // Rows of too many or too few fields still count (strict_mode=false, null_padding); serial,
+    // since DuckDB's parallel scanner refuses null_padding with quoted line breaks (and reads
+    // these files serially anyway).
     const asText = columnsArg(columns.map((c) => ({ name: c.name, type: 'VARCHAR' })));
-    const sql = `SELECT count(*)::BIGINT AS n FROM read_csv(${literal(path)}, ${pinned}, ${asText}, null_padding=true, ignore_errors=false)`;
+    const sql = `SELECT count(*)::BIGINT AS n FROM read_csv(${literal(path)}, ${pinned}, ${asText}, null_padding=true, strict_mode=false, parallel=false, ignore_errors=false)`;
     return { kind: 'query', count: async (conn) => Number((await conn.one<{ n: number }>(sql))?.n ?? 0) };
   }
   const byte = (s: string): number => (s.length > 0 ? s.charCodeAt(0) : -1);
