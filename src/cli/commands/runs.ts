@@ -1,9 +1,15 @@
 // `ingot runs [run-id]`: the run history, newest first; with a run id, that run's models with
-// rows, timings and errors.
+// rows, timings, errors and why a model was not built or not published.
 import type { Command } from 'commander';
 import { IngotError } from '../../shared/errors.js';
-import { getRun, listRuns, recoverInterruptedRuns } from '../../engine/pipeline/history.js';
+import { notBuiltLabel } from '../../shared/format/not-built-reason.js';
+import { getRun, listRuns, recoverInterruptedRuns, type RunModelRecord } from '../../engine/pipeline/history.js';
 import { output, textTable, withWorkspace } from '../context.js';
+
+/** A model's status, with why it was not built when the run says so, e.g. "skipped (held back by atomic publish)". */
+function statusWithReason(m: Pick<RunModelRecord, 'status' | 'notBuiltReason'>): string {
+  return m.notBuiltReason ? `${m.status} (${notBuiltLabel(m.notBuiltReason)})` : m.status;
+}
 
 export function registerRuns(program: Command): void {
   program
@@ -37,7 +43,7 @@ export function registerRuns(program: Command): void {
             lines.push(
               textTable(
                 ['model', 'status', 'action', 'rows in', 'rows out', 'time', 'error'],
-                run.models.map((m) => [m.model, m.status, m.action, m.rowsIn ?? '', m.rowsOut ?? '', m.durationMs === null ? '' : `${m.durationMs} ms`, m.error?.message ?? '']),
+                run.models.map((m) => [m.model, statusWithReason(m), m.action, m.rowsIn ?? '', m.rowsOut ?? '', m.durationMs === null ? '' : `${m.durationMs} ms`, m.error?.message ?? '']),
               ),
             );
             return lines.join('\n');

@@ -2,6 +2,7 @@
 import type { ModelRun, RunEvent, RunSummary } from '../../shared/api/pipeline.js';
 import type { ModelRunResult, PipelineEvent } from '../pipeline/events.js';
 import type { RunModelRecord, RunRecord } from '../pipeline/history.js';
+import { notBuiltReasonOf } from '../pipeline/not-built-reason.js';
 
 /** The contract's form of a pipeline event. */
 export function toRunEvent(event: PipelineEvent): RunEvent {
@@ -24,6 +25,7 @@ function modelRunOfResult(r: ModelRunResult): ModelRun {
   return {
     model: r.model,
     status: r.status,
+    notBuiltReason: notBuiltReasonOf(r),
     rowsIn: r.rowsIn,
     rowsOut: r.rowsOut,
     durationMs: r.durationMs,
@@ -37,6 +39,7 @@ function modelRunOfRecord(m: RunModelRecord): ModelRun {
   return {
     model: m.model,
     status: m.status,
+    notBuiltReason: m.notBuiltReason,
     rowsIn: m.rowsIn,
     rowsOut: m.rowsOut,
     durationMs: m.durationMs,

@@ -9,6 +9,7 @@ import { stageModel } from './build-model.js';
 import type { ModelRunResult } from './events.js';
 import type { RunHistory } from './history.js';
 import { QualityBlocked } from './model-errors.js';
+import type { NotBuiltReason } from './not-built-reason.js';
 import type { ModelPlan } from './plan.js';
 import { isTransient, withRetries } from './retry.js';
 import type { RunContext, StagedModel } from './run-context.js';
@@ -159,9 +160,6 @@ function gaveUp(model: string, err: unknown, attempts: number): IngotError {
     cause: err,
   });
 }
-
-/** Why a model is not built or not published, in `error.detail.reason`, for clients to tell the cases apart. */
-export type NotBuiltReason = 'upstream-not-built' | 'withheld-by-atomic-publish' | 'run-cancelled';
 
 function skippedError(failed: readonly string[]): ErrorData {
   return {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorData } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import type { ModelRunResult, ModelRunStatus, RunStatus, RunTrigger } from './events.js';
+import { asNotBuiltReason, notBuiltReasonOf, type NotBuiltReason } from './not-built-reason.js';
 
 /** Identifies this process's runs; DuckDB lets one process write a workspace at a time. */
 export const HOST_TOKEN = randomUUID();
@@ -49,6 +50,8 @@ export interface RunModelRecord {
   action: string;
   reason: string | null;
   status: ModelRunStatus;
+  /** Why the model was not built or not published (null when it was, and in runs stored before Ingot kept it). */
+  notBuiltReason: NotBuiltReason | null;
   published: boolean;
   attempts: number;
   rowsIn: number | null;
@@ -106,7 +109,7 @@ export class RunHistory {
       this.conn.run(
         `UPDATE _ingot.run_models SET status = ?, action = ?, published = ?, attempts = ?, rows_in = ?, rows_out = ?, bytes = ?,
            finished_at = current_timestamp, duration_ms = ?, fingerprint = ?, error_code = ?, error_message = ?, error_hint = ?,
-           error_line = ?, error_column = ?, error_position = ?, quality_outcome = ?, quarantined = ?, checks = ?::JSON
+           error_line = ?, error_column = ?, error_position = ?, quality_outcome = ?, quarantined = ?, checks = ?::JSON, not_built_reason = ?
          WHERE run_id = ? AND model = ?`,
         [
           r.status,
@@ -127,6 +130,7 @@ export class RunHistory {
           r.quality?.outcome ?? null,
           r.quality?.quarantined ?? null,
           r.quality ? JSON.stringify(r.quality.checks) : null,
+          notBuiltReasonOf(r),
           runId,
           r.model,
         ],
@@ -172,7 +176,7 @@ export async function recoverInterruptedRuns(conn: SqlConnection): Promise<numbe
       ids,
     );
     await tx.run(
-      `UPDATE _ingot.run_models SET status = 'cancelled', error_message = 'interrupted: the run stopped before this model finished'
+      `UPDATE _ingot.run_models SET status = 'cancelled', error_message = 'interrupted: the run stopped before this model finished', not_built_reason = 'run-interrupted'
        WHERE run_id IN (${list}) AND status IN ('pending', 'running')`,
       ids,
     );
@@ -267,6 +271,7 @@ function toModelRecord(r: Record<string, unknown>): RunModelRecord {
     action: String(r.action),
     reason: (r.reason as string | null) ?? null,
     status: r.status as ModelRunStatus,
+    notBuiltReason: asNotBuiltReason(r.not_built_reason),
     published: r.published === true,
     attempts: Number(r.attempts),
     rowsIn: num(r.rows_in),

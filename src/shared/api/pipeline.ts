@@ -67,9 +67,19 @@ export const StartRunResultSchema = z.object({ runId: z.number().int() });
 export const RunStatusSchema = z.enum(['running', 'success', 'failed', 'cancelled', 'interrupted', 'partial', 'noop']);
 export const ModelRunStatusSchema = z.enum(['pending', 'running', 'success', 'failed', 'skipped', 'unchanged', 'cancelled']);
 
+/**
+ * Why a model was not built or not published, when its status is skipped or cancelled: a model it
+ * reads did not build, atomic publish held it back with the run's other gold, the run was
+ * cancelled, or the process running the run stopped before it finished.
+ */
+export const NotBuiltReasonSchema = z.enum(['upstream-not-built', 'withheld-by-atomic-publish', 'run-cancelled', 'run-interrupted']);
+export type NotBuiltReason = z.infer<typeof NotBuiltReasonSchema>;
+
 export const ModelRunSchema = z.object({
   model: z.string(),
   status: ModelRunStatusSchema,
+  /** Set when the model was not built or not published for one of the run's reasons; absent or null otherwise (and in runs recorded before Ingot kept it). */
+  notBuiltReason: NotBuiltReasonSchema.nullable().optional(),
   rowsIn: z.number().nullable(),
   rowsOut: z.number().nullable(),
   durationMs: z.number().nullable(),

@@ -99,6 +99,29 @@ describe('ingot run / plan / runs', () => {
     expect(runs.runs.find((r) => r.runId === 77)?.status).toBe('interrupted');
   });
 
+  it('says in `ingot runs <id>` why each model was not built or not published', async () => {
+    const root = await createWorkspace({ atomic_publish: true });
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount_text FROM bronze.orders');
+    await writeModel(root, 'gold', 'totals', 'SELECT count(*) AS orders FROM silver.orders');
+    await writeModel(root, 'gold', 'amounts', 'SELECT order_id, CAST(amount_text AS INTEGER) AS amount FROM silver.orders');
+    await writeModel(root, 'gold', 'big', 'SELECT * FROM gold.amounts WHERE amount > 10');
+    const ws = await openWorkspace(root);
+    await appendBatch(ws, 'orders', `SELECT * FROM (VALUES (1, '5'), (2, 'twelve')) t(order_id, amount_text)`);
+    ws.close();
+    expect((await ingot('run', '-w', root)).code).toBe(1);
+    const detail = await ingot('runs', '1', '-w', root);
+    expect(detail.out).toMatch(/gold\.totals\s+skipped \(held back by atomic publish\)\s+full/);
+    expect(detail.out).toMatch(/gold\.big\s+skipped \(a model it reads did not build\)\s+full/);
+    expect(detail.out).toMatch(/gold\.amounts\s+failed\s+full/);
+    const json = JSON.parse((await ingot('runs', '1', '--json', '-w', root)).out) as { run: { models: { model: string; notBuiltReason: string | null }[] } };
+    expect(Object.fromEntries(json.run.models.map((m) => [m.model, m.notBuiltReason]))).toEqual({
+      'silver.orders': null,
+      'gold.amounts': null,
+      'gold.big': 'upstream-not-built',
+      'gold.totals': 'withheld-by-atomic-publish',
+    });
+  });
+
   it('fails with WORKSPACE_LOCKED, naming the process, when another process holds the workspace', async () => {
     const root = await shop();
     const path = `${root}/.ingot/ingot.duckdb`;

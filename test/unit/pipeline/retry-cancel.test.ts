@@ -1,6 +1,7 @@
 // Transient failures are retried with backoff (configurable per model); cancelling a run
 // interrupts DuckDB, and every published table stays as it was.
 import { describe, expect, it } from 'vitest';
+import { getRun } from '../../../src/engine/pipeline/history.js';
 import { runPipeline } from '../../../src/engine/pipeline/runner.js';
 import { isTransient, withRetries } from '../../../src/engine/pipeline/retry.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
@@ -146,6 +147,13 @@ describe('cancellation', () => {
       }
       expect(result.message).toContain('the run was cancelled: 3 models not built or not published (silver.heavy, gold.reads_heavy, gold.reads_reader)');
       expect(result.message).not.toMatch(/failed|skipped/);
+      // Run history keeps why, for the model the cancel stopped and the ones waiting on it.
+      const stored = await ws.db.withConnection((c) => getRun(c, result.runId));
+      expect(stored?.models.map((m) => [m.model, m.status, m.notBuiltReason])).toEqual([
+        ['silver.heavy', 'cancelled', 'run-cancelled'],
+        ['gold.reads_heavy', 'cancelled', 'run-cancelled'],
+        ['gold.reads_reader', 'cancelled', 'run-cancelled'],
+      ]);
     } finally {
       ws.close();
     }

@@ -8,6 +8,7 @@ import { rowNumbering } from './011-row-numbering.js';
 import { rejectRecords } from './012-reject-records.js';
 import { pipelineRuns } from './020-pipeline-runs.js';
 import { pipelineState } from './021-pipeline-state.js';
+import { runModelReasons } from './022-run-model-reasons.js';
 import { qualityResults } from './030-quality-results.js';
 import { quarantineLog } from './031-quarantine.js';
 import { anomalyMetrics } from './032-anomaly-metrics.js';
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Every migration, in any order; `migrate` sorts by version. Register new ones here. */
-export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, rejectRecords, pipelineRuns, pipelineState, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, rejectRecords, pipelineRuns, pipelineState, runModelReasons, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
 
 /** The internal metadata schema. */
 export const META = '_ingot';

@@ -1,6 +1,8 @@
-// One run in detail: what was selected, how long it took, and each model's status, rows,
-// duration and error (message, where, hint), updating live while the run is in progress.
+// One run in detail: what was selected, how long it took, and each model's status (with why it
+// was not built, when it was not), rows, duration and error (message, where, hint), updating
+// live while the run is in progress.
 import type { RunSummary } from '../../../shared/api/index.js';
+import { notBuiltLabel } from '../../../shared/format/not-built-reason.js';
 import { formatCount, formatDuration } from '../../format/numbers.js';
 import { modelPillClass, modelStatusLabel, modelTally, runStatusLabel } from '../../format/run-status.js';
 import { formatDateTime } from '../../format/time.js';
@@ -68,6 +70,7 @@ export function RunDetail({ run, progress }: { run: RunSummary; progress: RunPro
                   <th scope="row">{m.model}</th>
                   <td>
                     <span className={modelPillClass(m.status)}>{modelStatusLabel(m.status)}</span>
+                    {m.notBuiltReason ? <span className="muted"> · {notBuiltLabel(m.notBuiltReason)}</span> : null}
                     {m.status === 'running' && percentage !== undefined && percentage >= 0 ? <span className="percent"> {Math.round(percentage)}%</span> : null}
                   </td>
                   <td className="num">{count(m.rowsIn)}</td>

@@ -1,5 +1,5 @@
-// The run history: one row per run with status, start, duration and model counts; one click
-// shows the run's models.
+// The run history: one row per run with status, start, duration and model counts (failed, and
+// not published: skipped, held back or cancelled); one click shows the run's models and why.
 import type { RunSummary } from '../../../shared/api/index.js';
 import { formatDuration } from '../../format/numbers.js';
 import { modelTally, runStatusLabel } from '../../format/run-status.js';
@@ -30,6 +30,7 @@ export function RunHistory({ runs, selectedRunId, onSelect }: RunHistoryProps) {
       <tbody>
         {runs.map((run) => {
           const tally = modelTally(run);
+          const notBuilt = run.models.filter((m) => m.notBuiltReason).length;
           return (
             <tr key={run.runId} aria-selected={run.runId === selectedRunId}>
               <th scope="row">
@@ -45,6 +46,7 @@ export function RunHistory({ runs, selectedRunId, onSelect }: RunHistoryProps) {
               <td className="num">
                 {tally.done}/{tally.total}
                 {tally.failed > 0 ? <span className="num--bad"> · {tally.failed} failed</span> : null}
+                {notBuilt > 0 ? <span className="muted"> · {notBuilt} not published</span> : null}
               </td>
             </tr>
           );
