@@ -1,10 +1,12 @@
 // Newline-delimited JSON with malformed lines: those lines go to _ingot.rejects (file line, raw
 // line, error) and the others load, also past the lines DuckDB samples; a file that is mostly not
-// JSON still fails; an empty JSON array holds no rows and no columns.
+// JSON still fails; a file with a UTF-8 byte-order mark loads (read from a copy without it); an
+// empty JSON array holds no rows and no columns.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { digestFile } from '../../../src/engine/ingest/file/digest.js';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
 import { previewFile } from '../../../src/engine/ingest/preview.js';
 import { ingotError, testWorkspace } from './fixture.js';
@@ -78,12 +80,64 @@ describe('NDJSON malformed lines', () => {
     expect(await t.query('SELECT id FROM bronze.events ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
     t.close();
   });
-  it('a byte-order mark is not a malformed first line: the file fails, saying so', async () => {
+  it('loads a file that starts with a byte-order mark, setting its malformed line aside; everything names the file itself', async () => {
     const t = await testWorkspace();
-    await t.write('data/bom.ndjson', `\uFEFF${lines(1, 3)}\nnot json\n`);
-    const err = await ingotError(ingestSource(t.ws, 'data/bom.ndjson'));
-    expect(err.message).toBe('data/bom.ndjson:1: the file starts with a byte-order mark (BOM), which newline-delimited JSON cannot have.');
-    expect(err.hint).toBe('Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.');
+    // Line 4 is not JSON; line 6 is blank (DuckDB skips it, the record count does too).
+    const file = await t.write('data/bom.ndjson', `\uFEFF${lines(1, 3)}\nnot json\n${lines(4, 4)}\n\n${lines(5, 6)}\r\n`);
+    const r = await ingestSource(t.ws, 'data/bom.ndjson');
+    expect(r).toMatchObject({ unchanged: false, rowsLoaded: 6, rowsRejected: 1, recordsCounted: 7 });
+    expect(r.warnings).toContain("data/bom.ndjson:4: 1 line is not valid JSON and went to the rejects (Malformed JSON: Unexpected token 'o', \"not json\" is not valid JSON); the other 6 loaded.");
+    // The reject: the file's name, its line, where that line starts in the file (after the 3-byte mark).
+    const lineStart = Buffer.byteLength(`\uFEFF${lines(1, 3)}\n`);
+    expect(await t.query('SELECT file, line, byte_position::INTEGER AS byte_position, raw_line FROM _ingot.rejects')).toEqual([
+      { file: 'data/bom.ndjson', line: 4, byte_position: lineStart, raw_line: 'not json' },
+    ]);
+    expect(await t.query('SELECT id::INTEGER AS id, name, _source_file, _row_number::INTEGER AS row FROM bronze.bom ORDER BY id')).toEqual(
+      [1, 2, 3, 4, 5, 6].map((id) => ({ id, name: `n${id}`, _source_file: 'data/bom.ndjson', row: id < 4 ? id : id + 1 })),
+    );
+    // The ledger names the file and hashes its own bytes, mark included: loading it again is a no-op.
+    const { contentHash } = await digestFile(file);
+    expect(await t.query('SELECT path, content_hash, records_counted::INTEGER AS records, rows_loaded::INTEGER AS loaded, rows_rejected::INTEGER AS rejected FROM _ingot.batch_files')).toEqual([
+      { path: 'data/bom.ndjson', content_hash: contentHash, records: 7, loaded: 6, rejected: 1 },
+    ]);
+    expect((await ingestSource(t.ws, 'data/bom.ndjson')).unchanged).toBe(true);
+    // The copies read without the mark are gone.
+    expect(await readdir(join(t.root, '.ingot/cache')).catch(() => [])).toEqual([]);
+    t.close();
+  });
+
+  it('loads JSON with a byte-order mark: an array, newline-delimited objects in a .json file, a mark alone on the first line', async () => {
+    const t = await testWorkspace();
+    await t.write('data/array.json', `\uFEFF[\n  {"id": 1, "name": "a"},\n  {"id": 2, "name": "b"}\n]\n`);
+    expect(await ingestSource(t.ws, 'data/array.json')).toMatchObject({ unchanged: false, rowsLoaded: 2, rowsRejected: 0, recordsCounted: 2 });
+    await t.write('data/objects.json', `\uFEFF${lines(1, 3)}\n`);
+    expect(await ingestSource(t.ws, 'data/objects.json')).toMatchObject({ unchanged: false, rowsLoaded: 3, rowsRejected: 0, recordsCounted: 3 });
+    expect(await t.query('SELECT id::INTEGER AS id, name, _source_file FROM bronze.objects ORDER BY id')).toEqual([
+      { id: 1, name: 'n1', _source_file: 'data/objects.json' },
+      { id: 2, name: 'n2', _source_file: 'data/objects.json' },
+      { id: 3, name: 'n3', _source_file: 'data/objects.json' },
+    ]);
+    // A mark alone on the first line: that line is blank, as DuckDB reads the copy, and counts as no record.
+    await t.write('data/marked.ndjson', `\uFEFF\n${lines(1, 1)}\nnope\n${lines(2, 2)}\n`);
+    expect(await ingestSource(t.ws, 'data/marked.ndjson')).toMatchObject({ unchanged: false, rowsLoaded: 2, rowsRejected: 1, recordsCounted: 3 });
+    expect(await t.query("SELECT line, raw_line FROM _ingot.rejects WHERE file = 'data/marked.ndjson'")).toEqual([{ line: 3, raw_line: 'nope' }]);
+    expect(await readdir(join(t.root, '.ingot/cache')).catch(() => [])).toEqual([]);
+    t.close();
+  });
+
+  it('previews a file with a byte-order mark, also one with a malformed line, and leaves no copy behind', async () => {
+    const t = await testWorkspace();
+    const cacheDir = join(t.root, '.ingot/cache');
+    const clean = await t.write('data/clean.ndjson', `\uFEFF${lines(1, 3)}\n`);
+    const p = await t.ws.db.withConnection((c) => previewFile(c, clean, {}, { displayName: 'data/clean.ndjson', cacheDir }));
+    expect(p.format).toBe('ndjson');
+    expect(tableFromIPC(p.rows.ipc).getChild('id')?.toArray()).toEqual(new BigInt64Array([1n, 2n, 3n]));
+    expect(p.rejects).toEqual([]);
+    const bad = await t.write('data/bad.ndjson', `\uFEFF${lines(1, 1)}\n{"id": 2, "name": \n${lines(3, 4)}\n`);
+    const q = await t.ws.db.withConnection((c) => previewFile(c, bad, {}, { displayName: 'data/bad.ndjson', cacheDir }));
+    expect(tableFromIPC(q.rows.ipc).getChild('id')?.toArray()).toEqual(new BigInt64Array([1n, 3n, 4n]));
+    expect(q.rejects).toEqual([{ line: 2, column: null, error: expect.stringMatching(/^Malformed JSON/) as unknown as string }]);
+    expect(await readdir(cacheDir).catch(() => [])).toEqual([]);
     t.close();
   });
 

@@ -128,8 +128,10 @@ async function notJsonLines(ctx: FormatContext, path: string, first: { line: num
 /**
  * Puts the lines of `path` that DuckDB cannot parse into `tables` (as DuckDB's CSV rejects) and
  * copies the others to a file of their own. Throws the load's error when most lines are bad.
+ * `path` may be a copy of the user's file without its first `bytesBefore` bytes (a byte-order
+ * mark): rejects' byte positions are the user's file's.
  */
-export async function setAsideMalformedLines(ctx: FormatContext, path: string, tables: RejectTables): Promise<SetAsideLines> {
+export async function setAsideMalformedLines(ctx: FormatContext, path: string, tables: RejectTables, bytesBefore = 0): Promise<SetAsideLines> {
   const { conn, signal } = ctx;
   const options = signal ? { signal } : {};
   const objects = `read_json_objects(${literal(path)}, format='newline_delimited', ignore_errors=true)`;
@@ -189,7 +191,7 @@ export async function setAsideMalformedLines(ctx: FormatContext, path: string, t
       ['csv_line', 'VARCHAR'],
       ['error_message', 'VARCHAR'],
     ],
-    found.map((r) => [r.line, r.start, MALFORMED_JSON, r.bytes.toString('utf8'), r === first ? firstError : explain(r.bytes)]),
+    found.map((r) => [r.line, r.start + bytesBefore, MALFORMED_JSON, r.bytes.toString('utf8'), r === first ? firstError : explain(r.bytes)]),
   );
 
   await mkdir(ctx.cacheDir, { recursive: true });

@@ -2,6 +2,8 @@
 // columns; a malformed array fails the load with its record number, and so does a malformed line
 // at first: ingest then loads the file again with its malformed lines set aside as rejects
 // (malformed-lines.ts). An empty array holds no rows and no columns, like a header-only CSV.
+// Newline-delimited JSON that starts with a UTF-8 byte-order mark, which DuckDB refuses, is read
+// from a copy without it (without-bom.ts); line numbers are the same in both.
 // Records are counted without type inference: lines for NDJSON, top-level array elements for JSON arrays.
 import { open } from 'node:fs/promises';
 import { IngotError } from '../../../../shared/errors.js';
@@ -12,6 +14,7 @@ import type { FileFormat, FormatContext, InspectedFile, RecordCounter, RejectTab
 import { loadError } from '../load-error.js';
 import { setAsideMalformedLines } from '../malformed-lines.js';
 import { createRecordScanner } from '../record-scanner.js';
+import { copyWithoutBom, skippingBom, UTF8_BOM } from '../without-bom.js';
 
 /** The file's start without a byte-order mark and leading white space, and whether that is the whole file. */
 async function textStart(path: string): Promise<{ text: string; whole: boolean; bom: boolean }> {
@@ -56,17 +59,36 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
       detail: { file: ctx.displayName, line: 1, noDataRows: true },
     });
   }
-  // A line-by-line file read again after a malformed line failed it: those lines go to the rejects.
-  if (!isArray && known === undefined && ctx.malformedLineRejects) {
-    // DuckDB reads no line of a file with a byte-order mark; that first line is not what is wrong.
-    if (start.bom) {
-      throw new IngotError('INGEST_FAILED', `${ctx.displayName}:1: the file starts with a byte-order mark (BOM), which newline-delimited JSON cannot have.`, {
-        hint: 'Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.',
-        detail: { file: ctx.displayName, line: 1 },
-      });
+  // DuckDB reads no line of newline-delimited JSON after a byte-order mark (it reads arrays with one).
+  if (!isArray && start.bom) {
+    const copy = await copyWithoutBom(path, ctx.displayName, ctx.cacheDir, ctx.signal);
+    try {
+      const inspected = await inspectReadable(ctx, copy.path, isArray, known, UTF8_BOM.length);
+      const counter = inspected.counter;
+      return {
+        ...inspected,
+        // Records are counted on the user's file (its bytes are hashed in the same pass), past the mark.
+        counter: counter.kind === 'scan' ? { kind: 'scan', create: () => skippingBom(counter.create()) } : counter,
+        dispose: async () => {
+          await inspected.dispose?.();
+          await copy.dispose();
+        },
+      };
+    } catch (err) {
+      await copy.dispose();
+      throw err;
     }
-    return inspectSetAside(ctx, path, ctx.malformedLineRejects);
   }
+  return inspectReadable(ctx, path, isArray, known, 0);
+}
+
+/**
+ * Inspects a JSON file DuckDB can read as it is (`path` may be a copy of the user's file without
+ * its first `bytesBefore` bytes, for where rejects start in the user's file).
+ */
+async function inspectReadable(ctx: FormatContext, path: string, isArray: boolean, known: number | undefined, bytesBefore: number): Promise<InspectedFile> {
+  // A line-by-line file read again after a malformed line failed it: those lines go to the rejects.
+  if (!isArray && known === undefined && ctx.malformedLineRejects) return inspectSetAside(ctx, path, ctx.malformedLineRejects, bytesBefore);
   const reader = `read_json(${literal(path)}, format=${literal(isArray ? 'array' : 'newline_delimited')})`;
   let columns: ColumnInfo[];
   try {
@@ -97,8 +119,8 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
 }
 
 /** A newline-delimited file whose malformed lines go to `tables`; the load reads a copy of the other lines. */
-async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectTables): Promise<InspectedFile> {
-  const aside = await setAsideMalformedLines(ctx, path, tables);
+async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectTables, bytesBefore: number): Promise<InspectedFile> {
+  const aside = await setAsideMalformedLines(ctx, path, tables, bytesBefore);
   const reader = `read_json(${literal(aside.copyPath)}, format='newline_delimited')`;
   let columns: ColumnInfo[];
   try {
