@@ -4,8 +4,8 @@
 // table model, a full refresh, or a re-delivered batch) brings the original back; before the checks
 // run, the gate replaces each staged row whose fingerprint is the original of a released fix by the
 // fix's current values, so the fix is published again instead of the original being held again.
-//   - Only staged rows that fail a row-level quarantine check are fingerprinted: an original was
-//     quarantined for failing one, so the rest of the table is never hashed.
+//   - Only staged rows that fail a row-level quarantine check (a dedup too) are fingerprinted: an
+//     original was quarantined for failing one, so the rest of the table is never hashed.
 //   - The newest release of an original wins; a fix that was itself quarantined again and fixed
 //     once more is followed to its last fix.
 //   - With `keyColumns` (a model published by key or partition) a fix replaces its original only
@@ -15,11 +15,11 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
-import type { CheckDef, RowLevelCheck, UniqueCheck } from './check-def.js';
+import type { CheckDef, RowLevelCheck } from './check-def.js';
 import { ROW_LEVEL_KINDS } from './check-schema.js';
 import { columnLookup } from './compile.js';
 import { quarantineExists, quarantineTable, rowFingerprintSql } from './quarantine-table.js';
-import { failCondition } from './row-conditions.js';
+import { failCondition, uniqueFailuresSql } from './row-conditions.js';
 
 const FIXES = ident('__ingot_quarantine_fixes');
 const REPLACED = ident('__ingot_quarantine_fixed_rows');
@@ -49,7 +49,7 @@ export async function reapplyQuarantineFixes(conn: SqlConnection, input: Reapply
   const held = new Set((await conn.describe(`SELECT * FROM ${table}`)).map((c) => c.name.toLowerCase()));
   const staged = await conn.describe(`SELECT * FROM ${stagingTable}`);
   if (!held.has('_original_hash') || !staged.every((c) => held.has(c.name.toLowerCase()))) return 0;
-  const failing = failingConditions(input.checks, staged);
+  const failing = failingConditions(input.checks, stagingTable, staged);
   if (failing.length === 0) return 0;
   const fixes = await conn.all<Fix>(
     `SELECT rowid AS id, _original_hash AS original, ${rowFingerprintSql('q', staged)} AS fixed, _release_id AS "releaseId"
@@ -83,14 +83,18 @@ export async function reapplyQuarantineFixes(conn: SqlConnection, input: Reapply
   }
 }
 
-/** TRUE-when-failing conditions of the row-level quarantine checks whose columns the stage has (unique aside). */
-function failingConditions(checks: readonly CheckDef[], staged: readonly ColumnInfo[]): string[] {
+/** TRUE-when-failing conditions of the row-level quarantine checks (dedup included) whose columns the stage has. */
+function failingConditions(checks: readonly CheckDef[], stagingTable: string, staged: readonly ColumnInfo[]): string[] {
   const column = columnLookup(staged);
   const out: string[] = [];
   for (const def of checks) {
     if (def.severity !== 'quarantine' || !isRowLevel(def)) continue;
     try {
-      out.push(`(${failCondition(def, column)})`);
+      out.push(
+        def.kind === 'unique'
+          ? `(rowid IN (SELECT __ingot_rowid FROM (${uniqueFailuresSql(def, stagingTable, column, staged, 'rowid AS __ingot_rowid')})))`
+          : `(${failCondition(def, column)})`,
+      );
     } catch {
       // A check on a column the model no longer has: its original rows cannot be told apart here.
     }
@@ -98,8 +102,8 @@ function failingConditions(checks: readonly CheckDef[], staged: readonly ColumnI
   return out;
 }
 
-function isRowLevel(def: CheckDef): def is Exclude<RowLevelCheck, UniqueCheck> {
-  return def.kind !== 'unique' && ROW_LEVEL_KINDS.has(def.kind);
+function isRowLevel(def: CheckDef): def is RowLevelCheck {
+  return ROW_LEVEL_KINDS.has(def.kind);
 }
 
 /**

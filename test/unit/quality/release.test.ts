@@ -200,6 +200,21 @@ describe('quarantine and release', () => {
     expect(listing.columns.map((c) => c.name)).not.toContain('_original_hash');
   });
 
+  it('keeps a fix of a row held as a duplicate', async () => {
+    await rebuild(1);
+    // The older copy of order 9 was really another order.
+    await t.conn.run('UPDATE quarantine.silver_orders SET order_id = 90 WHERE order_id = 9');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 90');
+    for (const runId of [2, 3]) {
+      await rebuild(runId);
+      expect(await t.conn.all('SELECT order_id, status FROM silver.orders WHERE order_id IN (9, 90) ORDER BY order_id')).toEqual([
+        { order_id: 9, status: 'shipped' },
+        { order_id: 90, status: 'paid' },
+      ]);
+      expect(await heldIds()).toEqual([7, 8]);
+    }
+  });
+
   it('follows a fix that was held again and fixed once more to the last fix', async () => {
     await rebuild(1);
     // The first fix of order 7 gives it a customer but a status no check accepts: held again.
