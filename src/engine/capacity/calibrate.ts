@@ -6,7 +6,7 @@ import { calibratedProfile, DEFAULT_PROFILE, type Calibration, type MachineProfi
 import type { Database } from '../db/connection.js';
 import { ingestThroughput, LEDGER_NAME, missingLedgerColumns, sourceMeasures } from './ledger-measures.js';
 import { hasRunHistory, modelThroughput, runThroughput } from './run-throughput.js';
-import { databaseSize } from './storage-bytes.js';
+import { databaseSize } from '../db/storage-bytes.js';
 
 export interface CalibrateOptions {
   /** Prefill bytes/event and compression from this source's bronze table. */

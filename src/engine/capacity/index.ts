@@ -4,4 +4,4 @@ export * from '../../shared/capacity/index.js';
 export * from './calibrate.js';
 export * from './handlers.js';
 export * from './scenarios.js';
-export * from './storage-bytes.js';
+export * from '../db/storage-bytes.js';

@@ -4,7 +4,7 @@
 import type { SqlConnection } from '../db/connection.js';
 import { ident, qualified } from '../db/sql.js';
 import type { SourceMeasure, Throughput } from '../../shared/capacity/index.js';
-import { tableStorage } from './storage-bytes.js';
+import { tableStorage } from '../db/storage-bytes.js';
 
 /** The ledger's table and the columns calibration reads; the one place that names them. */
 export const LEDGER = {
@@ -77,7 +77,9 @@ export async function sourceMeasures(conn: SqlConnection): Promise<SourceMeasure
     );
     const rows = Number(row?.rows ?? 0);
     const sourceBytes = Number(row?.bytes ?? 0);
-    if (!row || rows <= 0 || sourceBytes <= 0 || table.bytes <= 0) continue;
+    // Compression is measured on what is on disk, not on the estimate of data not checkpointed yet.
+    const stored = table.savedBytes;
+    if (!row || rows <= 0 || sourceBytes <= 0 || stored <= 0) continue;
     const seconds = Number(row.seconds ?? 0);
     out.push({
       source: row.source ?? table.table,
@@ -85,10 +87,10 @@ export async function sourceMeasures(conn: SqlConnection): Promise<SourceMeasure
       batches: Number(row.batches),
       rows,
       sourceBytes,
-      storedBytes: table.bytes,
+      storedBytes: stored,
       rawBytesPerRow: sourceBytes / rows,
-      storedBytesPerRow: table.bytes / table.rows,
-      compressionRatio: sourceBytes / table.bytes,
+      storedBytesPerRow: stored / table.rows,
+      compressionRatio: sourceBytes / stored,
       ingest: { samples: Number(row.batches), rows, seconds, rowsPerSec: seconds > 0 ? rows / seconds : 0 },
     });
   }

@@ -1,9 +1,11 @@
-// The catalog of data tables by layer (bronze, silver, gold, quarantine): row count, estimated
-// size on disk, columns, and when each was last loaded (bronze: the batch ledger; silver and
-// gold: the pipeline's model state, when the workspace has one).
+// The catalog of data tables by layer (bronze, silver, gold, quarantine): row count, size (the
+// shared measure of db/storage-bytes, taken once for all tables), columns, and when each was last
+// loaded (bronze: the batch ledger; silver and gold: the pipeline's model state, when the
+// workspace has one).
 import type { TableInfo } from '../../shared/api/tables.js';
 import type { SqlConnection } from '../db/connection.js';
 import { literal, qualified } from '../db/sql.js';
+import { tableStorage } from '../db/storage-bytes.js';
 
 export interface TableListing extends TableInfo {
   /** Bronze only: rows rejected by the batches whose rows the table holds. */
@@ -44,15 +46,6 @@ async function lastLoads(conn: SqlConnection): Promise<Map<string, { at: Date; r
   return out;
 }
 
-async function estimatedBytes(conn: SqlConnection, layer: string, name: string, blockSize: number): Promise<number> {
-  const row = await conn.one<{ blocks: number; values: number | null }>(
-    `SELECT count(DISTINCT block_id) FILTER (WHERE persistent)::BIGINT AS blocks, sum(count) FILTER (WHERE NOT persistent)::BIGINT AS "values"
-     FROM pragma_storage_info(${literal(qualified(layer, name))})`,
-  );
-  // Blocks on disk are exact; data not yet checkpointed is guessed at 8 bytes a value.
-  return Number(row?.blocks ?? 0) * blockSize + Number(row?.values ?? 0) * 8;
-}
-
 /** Every table and view of the data layers, ordered by layer then name. */
 export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
   const layers = LAYERS.map((l) => literal(l)).join(', ');
@@ -68,7 +61,7 @@ export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
     `SELECT schema_name AS layer, table_name AS name, column_name AS "column", data_type AS type FROM duckdb_columns()
      WHERE database_name = current_database() AND schema_name IN (${layers}) ORDER BY column_index`,
   );
-  const blockSize = Number((await conn.one<{ b: number }>(`SELECT block_size AS b FROM pragma_database_size() WHERE database_name = current_database()`))?.b ?? 262144);
+  const bytes = new Map((await tableStorage(conn, LAYERS)).map((t) => [`${t.schema}.${t.table}`, t.bytes]));
   const loads = await lastLoads(conn);
   const out: TableListing[] = [];
   for (const t of catalog) {
@@ -80,7 +73,7 @@ export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
       name: t.name,
       kind: t.kind,
       rows,
-      bytes: t.kind === 'table' ? await estimatedBytes(conn, t.layer, t.name, blockSize) : 0,
+      bytes: bytes.get(key) ?? 0,
       columns: columns.filter((c) => c.layer === t.layer && c.name === t.name).map((c) => ({ name: c.column, type: c.type })),
       lastLoadedAt: load ? load.at.toISOString() : null,
       ...(t.layer === 'bronze' ? { rowsRejected: load?.rejected ?? 0 } : {}),

@@ -7,6 +7,7 @@ import { COLUMN_TYPE_NAMES, unknownTypeReason } from '../../../src/engine/ingest
 import { sourceKindNames } from '../../../src/engine/ingest/kinds.js';
 import { listSources, loadSource } from '../../../src/engine/ingest/sources.js';
 import { listTables } from '../../../src/engine/ingest/tables.js';
+import { tableStorage } from '../../../src/engine/db/storage-bytes.js';
 import { decodeRows } from '../../../src/engine/query/arrow-values.js';
 import { ingotError, testWorkspace } from './fixture.js';
 
@@ -98,6 +99,32 @@ describe('sources, preview and tables', () => {
     expect(bronze?.lastLoadedAt).not.toBeNull();
     expect(bronze?.columns.map((c) => c.name)).toEqual(['id', 'v', '_batch_id', '_source_file', '_row_number', '_loaded_at']);
     expect(r.rowsRejected).toBe(1);
+    t.close();
+  });
+
+  it('sizes a small table near its real data, not in whole blocks, before and after a checkpoint', async () => {
+    const t = await testWorkspace();
+    // 1,000 rows × (8 B random double + a 10-character string): about 18 KB of data.
+    await t.query(`CREATE TABLE gold.small AS SELECT random() AS r, printf('row %06d', range) AS label FROM range(1000)`);
+    await t.query("CREATE TABLE silver.tiny AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(x, y)");
+    const sizeOf = async (name: string): Promise<number | undefined> => (await t.ws.db.withConnection(listTables)).find((x) => x.name === name)?.bytes;
+    const unsaved = await sizeOf('small');
+    expect(unsaved).toBeGreaterThan(8_000);
+    expect(unsaved).toBeLessThan(40_000);
+    await t.ws.db.checkpoint();
+    const tables = await t.ws.db.withConnection(listTables);
+    const small = tables.find((x) => x.name === 'small')!.bytes;
+    const tiny = tables.find((x) => x.name === 'tiny')!.bytes;
+    expect(small).toBeGreaterThan(8_000);
+    expect(small).toBeLessThan(40_000);
+    expect(tiny).toBeGreaterThan(0);
+    expect(tiny).toBeLessThan(1_000);
+    // The listing and capacity measure a table the same way.
+    const measured = await t.ws.db.withConnection((c) => tableStorage(c, ['gold', 'silver']));
+    expect(measured.map((m) => [m.table, m.bytes])).toEqual([
+      ['small', small],
+      ['tiny', tiny],
+    ]);
     t.close();
   });
 });

@@ -2,17 +2,21 @@
 // metadata: pragma_storage_info places every column segment at a block offset, so a segment's
 // size is the distance to the next segment in its block. The last segment of a block has no
 // successor; it is estimated at the bytes per value its column (else its compression) reaches in
-// the measured segments, bounded by the rest of the block. Row counts come from duckdb_tables().
-import type { SqlConnection } from '../db/connection.js';
-import { literal, qualified } from '../db/sql.js';
+// the measured segments, bounded by the rest of the block. Data not checkpointed yet has no block;
+// it is estimated at its values' uncompressed width. Row counts come from duckdb_tables().
+// The one measure of a table's size: the Tables listing, the catalog and capacity all use it.
+import type { SqlConnection } from './connection.js';
+import { literal, qualified } from './sql.js';
 
 export interface TableStorage {
   schema: string;
   table: string;
   /** DuckDB's row count estimate (exact for tables written once by Ingot). */
   rows: number;
-  /** Bytes the table's column segments occupy on disk after a checkpoint. */
+  /** Bytes the table occupies: its checkpointed segments, plus an estimate of data not checkpointed yet. */
   bytes: number;
+  /** Of `bytes`, what its column segments occupy on disk as of the last checkpoint. */
+  savedBytes: number;
 }
 
 export interface DatabaseSize {
@@ -48,8 +52,9 @@ async function userTables(conn: SqlConnection, schemas?: readonly string[]): Pro
 }
 
 /**
- * Bytes on disk per table in `schemas` (all schemas when omitted). Every table's segments take
- * part in placing offsets, since tables share blocks; call after a checkpoint so data is on disk.
+ * Bytes per table in `schemas` (all schemas when omitted), in one query for all of them. Every
+ * table's segments take part in placing offsets, since tables share blocks; after a checkpoint
+ * every byte is measured, before one the data not yet on disk is estimated.
  */
 export async function tableStorage(conn: SqlConnection, schemas?: readonly string[]): Promise<TableStorage[]> {
   const all = await userTables(conn);
@@ -58,31 +63,41 @@ export async function tableStorage(conn: SqlConnection, schemas?: readonly strin
   const segments = all
     .map((t) => `SELECT ${literal(t.schema)} AS schema_name, ${literal(t.table)} AS table_name, * FROM pragma_storage_info(${literal(qualified(t.schema, t.table))})`)
     .join('\n    UNION ALL ');
-  const sized = await conn.all<{ schema: string; table: string; bytes: number }>(
+  const sized = await conn.all<{ schema: string; table: string; saved: number; pending: number }>(
     `WITH segments AS (
     ${segments}
     ), placed AS (
       SELECT schema_name, table_name, column_path, segment_type, compression, count, block_offset, additional_block_ids,
              ${UNCOMPRESSED_BYTES} AS uncompressed,
              lead(block_offset) OVER (PARTITION BY block_id ORDER BY block_offset) - block_offset AS known
-      FROM segments WHERE block_id >= 0
+      FROM segments WHERE persistent AND block_id >= 0
+    ), pending AS (
+      SELECT schema_name, table_name, sum(${UNCOMPRESSED_BYTES})::BIGINT AS pending
+      FROM segments WHERE NOT persistent GROUP BY ALL
     ), column_rate AS (
       SELECT schema_name, table_name, column_path, compression, sum(known) / sum(count) AS rate
       FROM placed WHERE known IS NOT NULL AND count > 0 GROUP BY ALL
     ), compression_rate AS (
       SELECT segment_type, compression, sum(known) / sum(count) AS rate
       FROM placed WHERE known IS NOT NULL AND count > 0 GROUP BY ALL
-    ), block AS (SELECT block_size FROM pragma_database_size() WHERE database_name = current_database())
-    SELECT p.schema_name AS schema, p.table_name AS "table",
-           sum(coalesce(p.known, least((SELECT block_size FROM block) - p.block_offset, ceil(p.count * coalesce(c.rate, k.rate, p.uncompressed / p.count))))
-               + len(p.additional_block_ids) * (SELECT block_size FROM block))::BIGINT AS bytes
-    FROM placed p
-    LEFT JOIN column_rate c USING (schema_name, table_name, column_path, compression)
-    LEFT JOIN compression_rate k USING (segment_type, compression)
-    GROUP BY ALL`,
+    ), block AS (SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()),
+    saved AS (
+      SELECT p.schema_name, p.table_name,
+             sum(coalesce(p.known, least((SELECT block_size FROM block) - p.block_offset, ceil(p.count * coalesce(c.rate, k.rate, p.uncompressed / p.count))))
+                 + len(p.additional_block_ids) * (SELECT block_size FROM block))::BIGINT AS saved
+      FROM placed p
+      LEFT JOIN column_rate c USING (schema_name, table_name, column_path, compression)
+      LEFT JOIN compression_rate k USING (segment_type, compression)
+      GROUP BY ALL
+    )
+    SELECT schema_name AS schema, table_name AS "table", coalesce(saved, 0) AS saved, coalesce(pending, 0) AS pending
+    FROM saved FULL JOIN pending USING (schema_name, table_name)`,
   );
-  const bytesOf = new Map(sized.map((s) => [`${s.schema}.${s.table}`, Number(s.bytes)]));
-  return wanted.map((t) => ({ schema: t.schema, table: t.table, rows: Number(t.rows), bytes: bytesOf.get(`${t.schema}.${t.table}`) ?? 0 }));
+  const sizeOf = new Map(sized.map((s) => [`${s.schema}.${s.table}`, { saved: Number(s.saved), pending: Number(s.pending) }]));
+  return wanted.map((t) => {
+    const size = sizeOf.get(`${t.schema}.${t.table}`) ?? { saved: 0, pending: 0 };
+    return { schema: t.schema, table: t.table, rows: Number(t.rows), bytes: size.saved + size.pending, savedBytes: size.saved };
+  });
 }
 
 /** The database file's block usage, from pragma_database_size. */
