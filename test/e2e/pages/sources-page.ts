@@ -1,5 +1,5 @@
 // Page object for the Sources panel of the Ingest screen: the sources table, each source's
-// Load / Replace / Test request / Preview buttons and its load status.
+// Load / Replace / Test request / Preview buttons, its load status, and a preview's columns and sample rows.
 import type { Locator, Page } from '@playwright/test';
 
 export class SourcesPage {
@@ -41,5 +41,10 @@ export class SourcesPage {
 
   columnsOf(source: string): Locator {
     return this.page.getByRole('table', { name: `Columns of ${source}` });
+  }
+
+  /** The grid of a preview's sample rows (the first rows the engine read). */
+  sampleRowsOf(source: string): Locator {
+    return this.page.getByRole('table', { name: `First rows of ${source}` });
   }
 }
