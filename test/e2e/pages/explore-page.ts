@@ -10,6 +10,8 @@ export class ExplorePage {
   readonly chartSettings: Locator;
   readonly chartSection: Locator;
   readonly chartSql: Locator;
+  /** The bordered panel the chart is drawn in. */
+  readonly chartPanel: Locator;
 
   constructor(readonly page: Page) {
     this.tablePicker = page.getByRole('combobox', { name: 'Table', exact: true });
@@ -17,6 +19,7 @@ export class ExplorePage {
     this.chartSettings = page.getByRole('form', { name: 'Chart settings' });
     this.chartSection = page.getByRole('region', { name: 'Chart', exact: true });
     this.chartSql = page.getByLabel('SQL of the chart');
+    this.chartPanel = this.chartSection.locator('.explore__chart');
   }
 
   /** Picks `layer.table` and waits for its profile. */
@@ -40,6 +43,12 @@ export class ExplorePage {
   /** The chart, found by the start of its accessible name (`sum(revenue) by month of order_date`). */
   chart(title: string): Locator {
     return this.chartSection.getByRole('img', { name: new RegExp(`^${title.replace(/[()*]/g, '\\$&')}: `) });
+  }
+
+  /** The chart's width as a share of its panel's width. */
+  async chartWidthShare(chart: Locator): Promise<number> {
+    const [drawn, panel] = await Promise.all([chart.boundingBox(), this.chartPanel.boundingBox()]);
+    return drawn && panel && panel.width > 0 ? drawn.width / panel.width : 0;
   }
 
   async showSql(): Promise<void> {

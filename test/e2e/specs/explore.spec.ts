@@ -1,7 +1,8 @@
 // The Explore screen on the sample: after the pipeline builds gold, pick gold.daily_revenue, see a
-// profile of each of its columns, chart its revenue by order_date per month and read the chart's
-// SQL; and an aggregate that does not fit its column (sum of text) refused in place with what to
-// do, the chart coming back once it is fixed. Shares the designer's workspace.
+// profile of each of its columns, chart its revenue by order_date per month (as wide as its panel,
+// also in a 1024-pixel window) and read the chart's SQL; and an aggregate that does not fit its
+// column (sum of text) refused in place with what to do, the chart coming back once it is fixed.
+// Shares the designer's workspace.
 import { expect, test } from '../fixtures/app.js';
 import { ExplorePage } from '../pages/explore-page.js';
 import { RunsPage } from '../pages/runs-page.js';
@@ -39,6 +40,11 @@ test('profiles gold.daily_revenue and charts its revenue by month, with the SQL 
   const chart = explore.chart('sum(revenue) by month of order_date');
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute('aria-label', /\d+ points? (from \d{4}-\d{2} to \d{4}-\d{2}|, \d{4}-\d{2}); (highest|value) /);
+  // The chart takes its panel's whole width, and still does in a 1024-pixel window.
+  expect(await explore.chartWidthShare(chart)).toBeGreaterThanOrEqual(0.95);
+  await shell.page.setViewportSize({ width: 1024, height: 768 });
+  await expect.poll(() => explore.chartWidthShare(chart)).toBeGreaterThanOrEqual(0.95);
+  expect(await shell.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 
   await explore.showSql();
   await expect(explore.chartSql).toContainText(`strftime(date_trunc('month', "order_date"), '%Y-%m')`);

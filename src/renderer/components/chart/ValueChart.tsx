@@ -20,14 +20,18 @@ export interface ValueChartProps {
   axis?: 'zero' | 'span' | 'whole-span';
   /** Tick labels; compact numbers by default. */
   formatTick?: (value: number) => string;
+  /** Width to draw at, in CSS pixels (the width it is shown at keeps text at its own size); 720 by default. */
+  width?: number;
 }
 
-const WIDTH = 720;
+const DEFAULT_WIDTH = 720;
+const MIN_WIDTH = 320;
 const HEIGHT = 280;
 const MARGIN = { top: 16, right: 16, bottom: 48, left: 64 };
 const MAX_LABEL_CHARS = 14;
 
-export function ValueChart({ title, labels, values, mode, xLabel, formatValue = formatFull, axis = 'zero', formatTick = formatCompact }: ValueChartProps) {
+export function ValueChart({ title, labels, values, mode, xLabel, formatValue = formatFull, axis = 'zero', formatTick = formatCompact, width = DEFAULT_WIDTH }: ValueChartProps) {
+  const WIDTH = Math.max(MIN_WIDTH, Math.round(width));
   const scale = axis === 'zero' ? valueScale(values) : spanScale(values, 4, { wholeSteps: axis === 'whole-span' });
   // Bars grow from zero, or from the bottom of the axis when it does not include zero.
   const base = axis === 'zero' ? 0 : scale.low;
