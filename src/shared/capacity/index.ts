@@ -17,6 +17,7 @@ export * from './sensitivity.js';
 export * from './steps.js';
 export * from './verdict.js';
 export { kindOf, measureVerdict, type VerdictMeasures } from './verdict-measures.js';
+export * from './verdict-standing.js';
 export * from './calibration.js';
 export * from './text-report.js';
 export * from './api-schemas.js';

@@ -7,6 +7,7 @@ import { formatInput } from './input-display.js';
 import { FIELDS, FRESHNESS_TARGETS, INPUT_FIELDS, type CapacityInputs, type InputField } from './inputs.js';
 import { DEFAULT_PROFILE, type MachineProfile } from './profile.js';
 import { kindOf, measureVerdict, type VerdictKind } from './verdict-measures.js';
+import { standingOf, type VerdictStanding } from './verdict-standing.js';
 
 export interface SensitivityVariant {
   /** "×0.5", "×2", "hourly" … */
@@ -14,6 +15,8 @@ export interface SensitivityVariant {
   /** The varied input as text. */
   value: string;
   verdict: VerdictKind;
+  /** The verdict as shown: one machine whose data held outgrows its disk is told apart. */
+  standing: VerdictStanding;
   peakEventsPerSec: number;
   /** Upper end of the storage held under the retention. */
   retainedBytes: number;
@@ -34,7 +37,7 @@ export interface SensitivityRow {
 }
 
 export interface Sensitivity {
-  base: { verdict: VerdictKind; peakEventsPerSec: number; retainedBytes: number };
+  base: { verdict: VerdictKind; standing: VerdictStanding; peakEventsPerSec: number; retainedBytes: number };
   /** Most influential first: inputs that move the verdict, then by the larger swing. */
   rows: SensitivityRow[];
   movesVerdict: InputField[];
@@ -64,9 +67,11 @@ const topBy = (rows: SensitivityRow[], key: 'peakSwing' | 'storageSwing'): Input
 
 /** Varies every input by `low`/`high` factors around `inputs` (which must be valid). */
 export function analyzeSensitivity(inputs: CapacityInputs, profile: MachineProfile = DEFAULT_PROFILE, factors = { low: 0.5, high: 2 }): Sensitivity {
-  const outcome = (i: CapacityInputs): { verdict: VerdictKind; peak: number; storage: number } => {
+  const outcome = (i: CapacityInputs): { verdict: VerdictKind; standing: VerdictStanding; peak: number; storage: number } => {
     const f = computeFigures(i);
-    return { verdict: kindOf(measureVerdict(i, f, profile)), peak: f.peakEventsPerSec, storage: f.retainedBytes.max };
+    const m = measureVerdict(i, f, profile);
+    const verdict = kindOf(m);
+    return { verdict, standing: standingOf(verdict, m.disk.triggered), peak: f.peakEventsPerSec, storage: f.retainedBytes.max };
   };
   const base = outcome(inputs);
   const rows = INPUT_FIELDS.map((field): SensitivityRow => {
@@ -80,6 +85,7 @@ export function analyzeSensitivity(inputs: CapacityInputs, profile: MachineProfi
         label: field === 'freshness' ? check.inputs.freshness : `×${formatNumber(factor, 2)}`,
         value: formatInput(check.inputs, field),
         verdict: e.verdict,
+        standing: e.standing,
         peakEventsPerSec: e.peak,
         retainedBytes: e.storage,
         peakRatio: e.peak / base.peak,
@@ -90,14 +96,14 @@ export function analyzeSensitivity(inputs: CapacityInputs, profile: MachineProfi
       field,
       label: FIELDS[field].label,
       variants,
-      movesVerdict: variants.some((v) => v.verdict !== base.verdict),
+      movesVerdict: variants.some((v) => v.standing !== base.standing),
       peakSwing: swing(variants.map((v) => v.peakRatio)),
       storageSwing: swing(variants.map((v) => v.storageRatio)),
     };
   });
   const ranked = [...rows].sort((a, b) => Number(b.movesVerdict) - Number(a.movesVerdict) || Math.max(b.peakSwing, b.storageSwing) - Math.max(a.peakSwing, a.storageSwing));
   return {
-    base: { verdict: base.verdict, peakEventsPerSec: base.peak, retainedBytes: base.storage },
+    base: { verdict: base.verdict, standing: base.standing, peakEventsPerSec: base.peak, retainedBytes: base.storage },
     rows: ranked,
     movesVerdict: ranked.filter((r) => r.movesVerdict).map((r) => r.field),
     movesPeakMost: topBy(rows, 'peakSwing'),

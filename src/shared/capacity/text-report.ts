@@ -9,8 +9,14 @@ import type { Headroom } from './headroom.js';
 import { formatInput } from './input-display.js';
 import { FIELDS, INPUT_FIELDS, type InputField } from './inputs.js';
 import type { Sensitivity } from './sensitivity.js';
+import { standingOf } from './verdict-standing.js';
 
-const VERDICT_TITLE = { 'single-machine': 'one machine', 'streaming-buffer': 'streaming buffer', distributed: 'distributed processing' } as const;
+const VERDICT_TITLE = {
+  'single-machine': 'one machine',
+  'single-machine-over-disk': 'one machine, but the data held outgrows its disk',
+  'streaming-buffer': 'streaming buffer',
+  distributed: 'distributed processing',
+} as const;
 
 /** Left-aligns columns of cells, two spaces apart. */
 export function alignColumns(rows: readonly (readonly string[])[]): string[] {
@@ -27,7 +33,8 @@ export function estimateReport(estimate: CapacityEstimate, options: { defaulted?
   lines.push('', 'Worked math (decimal units: 1 KB = 1000 B)');
   estimate.steps.forEach((step, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${step.name}`, `      ${step.formula}`));
   const v = estimate.verdict;
-  lines.push('', `Verdict: ${VERDICT_TITLE[v.kind]}`, `  ${v.summary}`, '  Why:');
+  const standing = standingOf(v.kind, v.checks.some((c) => c.id === 'local-disk' && c.triggered));
+  lines.push('', `Verdict: ${VERDICT_TITLE[standing]}`, `  ${v.summary}`, '  Why:');
   lines.push(...v.reasons.map((r) => `    - ${r}`));
   lines.push('  What to do:', ...v.switchTo.map((s) => `    - ${s}`));
   if (v.notes.length > 0) lines.push('  Notes:', ...v.notes.map((n) => `    - ${n}`));
@@ -44,7 +51,7 @@ export function estimateReport(estimate: CapacityEstimate, options: { defaulted?
     formatBytes(y.rawBytesPerDay),
     formatByteRange(y.retainedBytes.min, y.retainedBytes.max),
     formatMoneyRange(y.monthlyStorageCost.min, y.monthlyStorageCost.max),
-    VERDICT_TITLE[y.verdict],
+    VERDICT_TITLE[standingOf(y.verdict, y.retainedBytes.max > estimate.profile.localDiskBytes.value)],
   ]);
   lines.push(...alignColumns([header, ...rows]));
   return lines.join('\n');
@@ -62,7 +69,7 @@ export function sensitivityReport(sensitivity: Sensitivity): string {
   const lines = ['Sensitivity (each input varied on its own)', ''];
   const header = ['input', 'variant', 'verdict', 'peak events/s', 'held (max)'];
   const rows = sensitivity.rows.flatMap((r) =>
-    r.variants.map((v, i) => [i === 0 ? `${r.movesVerdict ? '! ' : '  '}${r.label}` : '', `${v.label} (${v.value})`, VERDICT_TITLE[v.verdict], formatQuantity(v.peakEventsPerSec), formatBytes(v.retainedBytes)]),
+    r.variants.map((v, i) => [i === 0 ? `${r.movesVerdict ? '! ' : '  '}${r.label}` : '', `${v.label} (${v.value})`, VERDICT_TITLE[v.standing], formatQuantity(v.peakEventsPerSec), formatBytes(v.retainedBytes)]),
   );
   lines.push(...alignColumns([header, ...rows]));
   const names = (fields: InputField[]): string => (fields.length > 0 ? fields.map((f) => FIELDS[f].label).join(', ') : 'none');

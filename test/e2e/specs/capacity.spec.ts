@@ -1,7 +1,8 @@
 // The capacity estimator in the app: a user fills the form with the 10 M daily users example and
 // reads the worked math and the verdict as they type, sees a field-level error, saves the
 // scenario and compares it, reads the sensitivity view, then runs the sample pipeline and
-// calibrates from it to see the measured throughput and the headroom.
+// calibrates from it to see the measured throughput and the headroom. Near the disk limit, a
+// sensitivity variant whose data outgrows the disk is not labelled plain "one machine".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app.js';
@@ -69,4 +70,20 @@ test('estimates the 10 M users example live, saves and compares it, and calibrat
   const screenshot = testInfo.outputPath('capacity-screen.png');
   await page.screenshot({ path: screenshot });
   await testInfo.attach('capacity-screen', { path: screenshot, contentType: 'image/png' });
+});
+
+test('labels a sensitivity variant whose data outgrows the disk as such, not plain "one machine"', async ({ shell }) => {
+  const page = shell.page;
+  await shell.goTo('Capacity');
+  const capacity = new CapacityPage(page);
+  // 1 M users × 50 events × 2 KB, kept a year at 5–10× compression: up to 7.3 TB, under the 10 TB disk.
+  await capacity.fill({ 'Users or sources per day': '1,000,000', 'Events per user per day': '50', 'Bytes per event': '2000', 'Peak-to-average factor': '3' });
+  await expect(capacity.verdictHeadline()).toHaveText('One machine is enough');
+  // Twice the users: one machine still processes the data, but 14.6 TB held outgrows its disk.
+  const users = capacity.sensitivity.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^users or sources per day/ }) });
+  await expect(users).toContainText('moves the verdict');
+  const higher = users.getByRole('cell').last();
+  await expect(higher).toContainText('×2 → 2,000,000');
+  await expect(higher).toContainText('one machine, data outgrows its disk');
+  await expect(users.getByRole('cell').first()).toContainText(/one machine(?!,)/);
 });

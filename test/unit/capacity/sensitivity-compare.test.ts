@@ -1,7 +1,16 @@
 // Sensitivity (which input moves the verdict, the peak and the storage most), side-by-side
 // comparison, and headroom arithmetic.
 import { describe, expect, it } from 'vitest';
-import { analyzeSensitivity, compareEstimates, computeHeadroom, estimateCapacity, parseInputs } from '../../../src/shared/capacity/index.js';
+import {
+  analyzeSensitivity,
+  compareEstimates,
+  computeHeadroom,
+  DEFAULT_PROFILE,
+  estimateCapacity,
+  parseInputs,
+  sensitivityReport,
+  standingOf,
+} from '../../../src/shared/capacity/index.js';
 
 const product = parseInputs({ usersPerDay: 10_000_000, eventsPerUserPerDay: 50, bytesPerEvent: 1000, peakFactor: 3, compression: '5-10' }).inputs;
 const shop = parseInputs({ usersPerDay: 100_000, eventsPerUserPerDay: 4, bytesPerEvent: 1000, peakFactor: 5.4 }).inputs;
@@ -31,6 +40,31 @@ describe('sensitivity', () => {
     expect(s.rows.find((r) => r.field === 'consumers')?.variants.map((v) => v.label)).toEqual(['×2']);
     expect(s.rows.find((r) => r.field === 'freshness')?.variants.map((v) => v.label)).toEqual(['hourly']);
     expect(s.rows.find((r) => r.field === 'storagePricePerTbMonth')?.peakSwing).toBe(0);
+  });
+});
+
+describe('sensitivity beside the disk', () => {
+  // 1 M users × 50 events × 2 KB a day, compressed 5–10×, kept 365 days: up to 7.3 TB held, under the 10 TB disk.
+  const nearDisk = parseInputs({ usersPerDay: 1_000_000, eventsPerUserPerDay: 50, bytesPerEvent: 2000, peakFactor: 3, compression: '5-10', freshness: 'daily' }).inputs;
+
+  it('does not call a variant whose data outgrows the disk "one machine", by the rule the headline uses', () => {
+    const s = analyzeSensitivity(nearDisk);
+    expect(s.base).toMatchObject({ verdict: 'single-machine', standing: 'single-machine' });
+    // Twice the users: one machine still processes a day's data, but 14.6 TB held outgrows its 10 TB disk.
+    const users = s.rows.find((r) => r.field === 'usersPerDay');
+    expect(users?.variants.map((v) => [v.label, v.verdict, v.standing])).toEqual([
+      ['×0.5', 'single-machine', 'single-machine'],
+      ['×2', 'single-machine', 'single-machine-over-disk'],
+    ]);
+    for (const row of s.rows) {
+      for (const v of row.variants) {
+        const outgrows = v.retainedBytes > DEFAULT_PROFILE.localDiskBytes.value;
+        expect(v.standing, `${row.field} ${v.label}`).toBe(standingOf(v.verdict, outgrows));
+      }
+    }
+    // A variant that outgrows the disk changes what the row says, so it moves the verdict.
+    expect(s.movesVerdict).toEqual(['usersPerDay', 'eventsPerUserPerDay', 'bytesPerEvent', 'compression', 'retentionDays']);
+    expect(sensitivityReport(s)).toMatch(/×2 \(2,000,000 users\/day\) +one machine, but the data held outgrows its disk/);
   });
 });
 

@@ -18,7 +18,7 @@ function VariantCell({ variant }: { variant: SensitivityVariant | undefined }) {
       <span className="cap-variant__value">
         {variant.label === variant.value ? variant.value : `${variant.label} → ${variant.value}`}
       </span>
-      <VerdictPill kind={variant.verdict} />
+      <VerdictPill standing={variant.standing} />
       <span className="cap-variant__figures">
         peak {formatQuantity(variant.peakEventsPerSec)}/s · held {formatBytes(variant.retainedBytes)}
       </span>
@@ -37,7 +37,7 @@ export function SensitivityTable({ estimate }: { estimate: CapacityEstimate }) {
         <div>
           <dt>Today</dt>
           <dd>
-            <VerdictPill kind={sensitivity.base.verdict} /> peak {formatQuantity(sensitivity.base.peakEventsPerSec)}/s · held {formatBytes(sensitivity.base.retainedBytes)}
+            <VerdictPill standing={sensitivity.base.standing} /> peak {formatQuantity(sensitivity.base.peakEventsPerSec)}/s · held {formatBytes(sensitivity.base.retainedBytes)}
           </dd>
         </div>
         <div>

@@ -1,7 +1,7 @@
 // The bars and legend of the storage-over-the-years chart: one bar per year coloured by that
 // year's verdict, marked apart when its data held rises above one machine's disk (so no bar above
 // the limit line reads "one machine"), and a legend listing exactly the colours drawn.
-import { formatByteRange, formatBytes, type CapacityEstimate } from '../../../shared/capacity/index.js';
+import { formatByteRange, formatBytes, standingOf, type CapacityEstimate } from '../../../shared/capacity/index.js';
 import type { BarDatum, BarTone } from '../../components/chart/BarChart.js';
 import { VERDICT_SHORT, VERDICT_TONE } from './verdict-labels.js';
 
@@ -17,7 +17,8 @@ export function storageBars(estimate: CapacityEstimate): { data: BarDatum[]; leg
   const labels = new Map<BarTone, string>();
   const data = estimate.projection.map((y): BarDatum => {
     const overDisk = y.retainedBytes.max > disk;
-    const tone: BarTone = y.verdict === 'single-machine' && overDisk ? 'over' : VERDICT_TONE[y.verdict];
+    const standing = standingOf(y.verdict, overDisk);
+    const tone: BarTone = standing === 'single-machine-over-disk' ? 'over' : VERDICT_TONE[standing];
     const label = tone === 'over' ? `one machine, but more data than its disk holds (${formatBytes(disk)}, advisory)` : VERDICT_SHORT[y.verdict];
     labels.set(tone, label);
     const when = y.year === 0 ? 'Now' : `Year ${y.year}`;
