@@ -54,11 +54,15 @@ function rangeTest(def: RangeCheck, column: ColumnInfo): string {
   return parts.join(' AND ');
 }
 
+/** Bronze lineage columns that order deliveries: a higher batch id is a later load, a higher row number a later line. */
+const LATER_DELIVERY = ['_batch_id', '_row_number'];
+
 /**
  * The rows a unique check fails, selecting `select` (`*`, or `rowid AS …` on a base table):
  * every row of a repeated key, or (keep_latest) all but the latest per key. Only repeated keys
- * are ranked, so the window stays small; ties on the ordering fall to a hash of the whole row,
- * so the same data always keeps the same row.
+ * are ranked, so the window stays small. A tie on the ordering goes to the later delivery when
+ * the rows carry bronze lineage (`_batch_id`, then `_row_number`: the newer batch, the later line),
+ * and then to a hash of the whole row, so the same data always keeps the same row.
  */
 export function uniqueFailuresSql(def: UniqueCheck, table: string, column: ColumnLookup, allColumns: readonly ColumnInfo[], select = '*'): string {
   const names = def.columns.map((c) => column(c).name);
@@ -67,6 +71,8 @@ export function uniqueFailuresSql(def: UniqueCheck, table: string, column: Colum
   const repeated = `${tuple} IN (SELECT ${tuple} FROM ${table} WHERE ${keysPresent(names)} GROUP BY ALL HAVING count(*) > 1)`;
   if (def.dedup !== 'keep_latest') return `SELECT ${select} FROM ${table} WHERE ${repeated}`;
   const order = def.orderBy.map((c) => `${ident(column(c).name)} DESC NULLS LAST`).join(', ');
-  const tieBreak = `hash(${allColumns.map((c) => ident(c.name)).join(', ')})`;
+  const present = new Set(allColumns.map((c) => c.name.toLowerCase()));
+  const lineage = LATER_DELIVERY.filter((c) => present.has(c)).map((c) => `${ident(c)} DESC NULLS LAST`);
+  const tieBreak = [...lineage, `hash(${allColumns.map((c) => ident(c.name)).join(', ')})`].join(', ');
   return `SELECT ${select} FROM ${table} WHERE ${repeated}\n  QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${order}, ${tieBreak}) > 1`;
 }

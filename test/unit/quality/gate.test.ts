@@ -148,4 +148,25 @@ describe('runQualityGate', () => {
     expect(result.results[1]).toMatchObject({ status: 'warn', failingRows: 1 });
     expect(result.outcome).toBe('warn');
   });
+
+  it('keeps the later delivery of a key when the ordering ties, whatever the rows hold', async () => {
+    const kept: unknown[] = [];
+    for (const [first, second] of [
+      ['paid', 'shipped'],
+      ['shipped', 'paid'],
+    ]) {
+      // Two deliveries of order 1 with the same updated_at: batch 1 says `first`, batch 2 `second`.
+      await t.conn.run(`CREATE OR REPLACE TABLE ${STAGE} AS SELECT * FROM (VALUES
+        (1, '${first}', TIMESTAMP '2024-01-01 10:00:00', 1::BIGINT, 7::BIGINT),
+        (1, '${second}', TIMESTAMP '2024-01-01 10:00:00', 2::BIGINT, 3::BIGINT)
+      ) AS v(order_id, status, updated_at, _batch_id, _row_number)`);
+      await t.conn.run('DROP TABLE IF EXISTS quarantine.silver_orders');
+      expect((await gate([{ kind: 'unique', column: 'order_id', dedup: 'keep_latest', order_by: 'updated_at' }])).quarantined).toBe(1);
+      kept.push(...(await t.conn.all(`SELECT status, _batch_id FROM ${STAGE}`)));
+    }
+    expect(kept).toEqual([
+      { status: 'shipped', _batch_id: 2 },
+      { status: 'paid', _batch_id: 2 },
+    ]);
+  });
 });
