@@ -1,13 +1,12 @@
 // Wires the engine connection to the stores: connection state into its store, a fresh catalog,
 // run history and (once opened) model list on every (re)connect, live run events into the runs store, and the URL hash
-// into the UI store. Returns the function that undoes all of it.
+// (screen and what it has open, see route-sync.ts) both ways. Returns the function that undoes all of it.
 import type { EngineConnection } from './api/engine-connection.js';
-import { DEFAULT_SCREEN, screenFromHash } from './screens.js';
+import { connectRoute } from './route-sync.js';
 import { useConnectionStore } from './stores/connection/store.js';
 import { useModelsStore } from './stores/models/store.js';
 import { useRunsStore } from './stores/runs/store.js';
 import { useTablesStore } from './stores/tables/store.js';
-import { useUiStore } from './stores/ui/store.js';
 
 export function connectStores(connection: EngineConnection): () => void {
   const offState = connection.watch((snapshot) => {
@@ -25,14 +24,11 @@ export function connectStores(connection: EngineConnection): () => void {
     // A finished run may have built or replaced tables.
     if (event.type === 'run-finished') void useTablesStore.getState().load();
   });
-  const onHashChange = (): void => {
-    // Back to the first entry (no hash) is the default screen; a hash naming no screen shows it too.
-    useUiStore.getState().syncScreen(screenFromHash(window.location.hash) ?? DEFAULT_SCREEN);
-  };
-  window.addEventListener('hashchange', onHashChange);
+  // Back to the first entry (no hash) is the default screen; a hash naming no screen shows it too.
+  const offRoute = connectRoute();
   return () => {
     offState();
     offRuns();
-    window.removeEventListener('hashchange', onHashChange);
+    offRoute();
   };
 }

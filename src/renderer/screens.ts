@@ -1,4 +1,5 @@
-// The screens of the app, in navigation order, and how they map to the URL hash (`#/runs`).
+// The screens of the app, in navigation order, and how they map to the URL hash (`#/runs`; what a
+// screen has open follows, `#/runs/42`: see route.ts).
 
 export const SCREENS = [
   { id: 'tables', label: 'Tables' },

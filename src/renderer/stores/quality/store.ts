@@ -9,7 +9,8 @@ import { initialQualityState, type QualityState } from './initial-state.js';
 
 export interface QualityActions {
   load(): Promise<void>;
-  select(id: string): void;
+  /** Opens a table's results; null shows the one that needs attention first. */
+  select(id: string | null): void;
 }
 
 export type QualityStore = QualityState & QualityActions;

@@ -40,7 +40,8 @@ export const useRunsStore = create<RunsStore>()((set, get) => {
       set({ status: 'loading' });
       try {
         const { runs } = await engineConnection().api.listRuns({ limit: HISTORY_LIMIT });
-        set((s) => ({ runs, status: 'ready', error: null, selectedRunId: s.selectedRunId ?? runs[0]?.runId ?? null }));
+        // No pick yet shows the newest run (selectSelectedRun) without naming it in the URL.
+        set({ runs, status: 'ready', error: null });
       } catch (err) {
         set({ status: 'error', error: errorDataOf(err) });
         // A load cut short by a lost connection is retried on reconnect; the status bar says why.

@@ -1,7 +1,7 @@
-// UI store: which screen is shown (mirrored in the URL hash so reload and back/forward work) and
-// whether the command palette is open.
+// UI store: which screen is shown (mirrored in the URL hash by route-sync.ts, with what the screen
+// has open, so reload, links and back/forward work) and whether the command palette is open.
 import { create } from 'zustand';
-import { screenHash, type ScreenId } from '../../screens.js';
+import type { ScreenId } from '../../screens.js';
 import { initialUiState, type UiState } from './initial-state.js';
 
 export interface UiActions {
@@ -16,10 +16,7 @@ export type UiStore = UiState & UiActions;
 
 export const useUiStore = create<UiStore>()((set) => ({
   ...initialUiState(typeof window === 'undefined' ? '' : window.location.hash),
-  navigate: (screen) => {
-    if (typeof window !== 'undefined' && window.location.hash !== screenHash(screen)) window.location.hash = screenHash(screen);
-    set({ screen });
-  },
+  navigate: (screen) => set({ screen }),
   syncScreen: (screen) => set({ screen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   togglePalette: () => set((s) => ({ paletteOpen: !s.paletteOpen })),
