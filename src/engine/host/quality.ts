@@ -1,5 +1,6 @@
 // Host handlers for data quality: the latest check results and score of every table, the rows a
-// model's checks quarantined (as Arrow pages, with counts per reason), and releasing them.
+// model's checks quarantined (as Arrow pages, with counts per reason), fixing a held row, and
+// releasing them.
 import type { EngineHandlers } from '../../shared/api/engine-api.js';
 import { LayerSchema } from '../../shared/api/common.js';
 import type { z } from 'zod';
@@ -13,12 +14,13 @@ import { QUARANTINE_READABLE_COLUMNS, quarantineExists, QUARANTINE_SCHEMA, quara
 import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js';
 import { listQuarantine } from '../quality/quarantine-list.js';
 import { releaseQuarantined } from '../quality/quarantine-release.js';
+import { fixQuarantinedRow } from '../quality/quarantine-edit.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
 type TableQuality = z.input<typeof TableQualitySchema>;
 
-export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality' | 'quarantine' | 'quarantineSummary' | 'releaseQuarantine'> {
+export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality' | 'quarantine' | 'quarantineSummary' | 'releaseQuarantine' | 'fixQuarantinedRow'> {
   const { workspace, pool } = ctx;
   return {
     quality: async (req) =>
@@ -73,5 +75,6 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
         return { table, exists, held, released, reprocessed, reasons };
       }),
     releaseQuarantine: async (req) => pool.use((conn) => releaseQuarantined(conn, req.layer, req.model, req.filter)),
+    fixQuarantinedRow: async (req) => pool.use((conn) => fixQuarantinedRow(conn, req.layer, req.model, req.row, req.changes, { release: req.release })),
   };
 }

@@ -50,6 +50,8 @@ import {
   StartRunResultSchema,
 } from './pipeline.js';
 import {
+  FixQuarantinedRowRequestSchema,
+  FixQuarantinedRowResultSchema,
   QualityRequestSchema,
   QualityResultSchema,
   QuarantineModelSchema,
@@ -110,6 +112,7 @@ export const ENGINE_METHODS = {
   quarantine: method(QuarantineRequestSchema, ArrowPayloadSchema),
   quarantineSummary: method(QuarantineModelSchema, QuarantineSummarySchema),
   releaseQuarantine: method(ReleaseQuarantineRequestSchema, ReleaseQuarantineResultSchema),
+  fixQuarantinedRow: method(FixQuarantinedRowRequestSchema, FixQuarantinedRowResultSchema),
   profileTable: method(ProfileTableRequestSchema, TableProfileSchema),
   chartData: method(ChartDataRequestSchema, ChartDataSchema),
   catalog: method(EmptySchema, CatalogResultSchema),

@@ -68,3 +68,23 @@ export const ReleaseQuarantineRequestSchema = QuarantineModelSchema.extend({
 });
 export type ReleaseQuarantineRequest = z.input<typeof ReleaseQuarantineRequestSchema>;
 export const ReleaseQuarantineResultSchema = z.object({ releaseId: z.number(), released: z.number() });
+
+/** A value as text (what the app shows, or what the user typed), or null for NULL. */
+const TextValueSchema = z.string().max(100_000).nullable();
+
+export const FixQuarantinedRowRequestSchema = QuarantineModelSchema.extend({
+  /** The held row as the quarantine lists it: its model columns plus `_run_id` and `_quarantined_at`, as text. */
+  row: z.record(z.string(), TextValueSchema),
+  /** Model column → new value, as text; the engine casts it to the column's type. */
+  changes: z.record(z.string(), TextValueSchema),
+  /** Release the fixed row too, in the same transaction, so the model's next run takes it back in. */
+  release: z.boolean().default(false),
+});
+export type FixQuarantinedRowRequest = z.input<typeof FixQuarantinedRowRequestSchema>;
+export const FixQuarantinedRowResultSchema = z.object({
+  /** Held rows changed: identical held rows cannot be told apart and are fixed alike. */
+  fixed: z.number(),
+  released: z.number(),
+  releaseId: z.number().nullable(),
+});
+export type FixQuarantinedRowResult = z.infer<typeof FixQuarantinedRowResultSchema>;

@@ -1,10 +1,12 @@
 // The quarantine of one model: how many rows are held, released and re-processed, which checks
-// the held rows failed, the newest rows with their reasons, and releasing them after a fix.
+// the held rows failed, the newest rows with their reasons, fixing a held row, and releasing them.
 import { useState } from 'react';
+import type { FixQuarantinedRowResult } from '../../../shared/api/index.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { RowsTable } from '../../components/grid/RowsTable.js';
 import { countOf, formatCount } from '../../format/numbers.js';
 import { QUARANTINE_ROWS_SHOWN, useQuarantine } from './use-quarantine.js';
+import { FixRowForm } from './FixRowForm.js';
 import { ReleaseForm } from './ReleaseForm.js';
 
 export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' | 'silver' | 'gold'; model: string; runVersion: number }) {
@@ -12,6 +14,9 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
   // The newest release, said until the next run takes the rows back in.
   const [lastRelease, setLastRelease] = useState<{ rows: number; runVersion: number } | null>(null);
   const lastReleased = lastRelease?.runVersion === runVersion ? lastRelease.rows : null;
+  // The newest fix, said until the next run.
+  const [lastFix, setLastFix] = useState<{ result: FixQuarantinedRowResult; runVersion: number } | null>(null);
+  const lastFixed = lastFix?.runVersion === runVersion ? lastFix.result : null;
   const view = useQuarantine(layer, model, runVersion + releases);
   const id = `${layer}.${model}`;
   if (view.status === 'loading') return <p className="muted">Reading the quarantine of {id}…</p>;
@@ -47,6 +52,24 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
         </table>
       ) : null}
       {rows ? <RowsTable label={`Quarantined rows of ${id}`} rows={rows} limit={QUARANTINE_ROWS_SHOWN} emptyText="The quarantine table is empty." /> : null}
+      {rows && summary.held > 0 ? (
+        <FixRowForm
+          layer={layer}
+          model={model}
+          table={summary.table}
+          rows={rows}
+          limit={QUARANTINE_ROWS_SHOWN}
+          onFixed={(result) => {
+            setLastFix({ result, runVersion });
+            setReleases((n) => n + 1);
+          }}
+        />
+      ) : null}
+      {lastFixed !== null ? (
+        <p className="muted" role="status" aria-label="Fix result">
+          {fixMessage(lastFixed, model)}
+        </p>
+      ) : null}
       {summary.held > 0 ? (
         <ReleaseForm
           layer={layer}
@@ -65,4 +88,13 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
       ) : null}
     </section>
   );
+}
+
+function fixMessage({ fixed, released }: FixQuarantinedRowResult, model: string): string {
+  const rows = countOf(Math.max(fixed, released), 'row');
+  // Identical held rows cannot be told apart, so a fix changes every copy.
+  const copies = fixed > 1 ? ' (identical held rows are fixed alike)' : '';
+  if (released === 0) return `Fixed ${rows}${copies}. Release it for the next run of ${model} to take it back in.`;
+  if (fixed === 0) return `Released ${rows} unchanged. The next run of ${model} takes it back in.`;
+  return `Fixed and released ${rows}${copies}. The next run of ${model} takes it back in: if it passes the checks now, it is published.`;
 }
