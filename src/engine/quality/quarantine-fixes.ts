@@ -1,28 +1,35 @@
 // Fixes made in quarantine outlive a rebuild. A row is quarantined with `_original_hash`, the
-// fingerprint of its values as the model produced them. When the analyst edits it and releases it,
-// the edited row is a fix of that original. A model built again from its inputs (every build of a
-// table model, a full refresh, or a re-delivered batch) brings the original back; before the checks
-// run, the gate replaces each staged row whose fingerprint is the original of a released fix by the
-// fix's current values, so the fix is published again instead of the original being held again.
+// fingerprint of its values as the model produced them (bronze lineage columns left out, so a
+// re-delivery of the same row has the same fingerprint). When the analyst edits it and releases
+// it, the edited row is a fix of that original. A model built again from its inputs (every build
+// of a table model, a full refresh, a re-delivered file) brings the original back; before the
+// checks run, the gate replaces each staged original of a released fix by the fix's values (its
+// lineage columns, if any, stay the staged row's: they say where the row came from this time), so
+// the fix is published again instead of the original being held again.
 //   - Only staged rows that fail a row-level quarantine check (a dedup too) are fingerprinted: an
 //     original was quarantined for failing one, so the rest of the table is never hashed.
-//   - The newest release of an original wins; a fix that was itself quarantined again and fixed
-//     once more is followed to its last fix.
+//   - Copies pair off one to one: two identical originals fixed two ways give both fixes, and an
+//     original copy without a fix of its own stays as it is. The newest release pairs first.
+//   - A fix that was itself quarantined again and fixed once more is followed to its last fix.
 //   - With `keyColumns` (a model published by key or partition) a fix replaces its original only
 //     when it keeps the original's key, so publishing by key never leaves a second row behind.
 //   - A row released unchanged (the check was fixed, not the row) is no fix: nothing to replace.
 //   - A fix applies while the model keeps the columns it had when the row was quarantined.
+// Everything happens in SQL, in one transaction: released rows never pass through JavaScript.
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
-import { ident, literal, sqlValue } from '../db/sql.js';
+import { ident } from '../db/sql.js';
+import { isLineageColumn } from '../ingest/lineage.js';
 import type { CheckDef, RowLevelCheck } from './check-def.js';
 import { ROW_LEVEL_KINDS } from './check-schema.js';
 import { columnLookup } from './compile.js';
 import { quarantineExists, quarantineTable, rowFingerprintSql } from './quarantine-table.js';
 import { failCondition, uniqueFailuresSql } from './row-conditions.js';
 
-const FIXES = ident('__ingot_quarantine_fixes');
-const REPLACED = ident('__ingot_quarantine_fixed_rows');
+const REPLACEMENTS = ident('__ingot_quarantine_fixed_rows');
+
+/** How many fixes of fixes are followed, at most (a longer chain ends at its 8th fix). */
+const MAX_CHAIN = 8;
 
 export interface ReapplyInput {
   /** Quoted staging table (a base table: row ids identify the rows). */
@@ -34,13 +41,6 @@ export interface ReapplyInput {
   keyColumns?: readonly string[];
 }
 
-type Fix = {
-  id: number;
-  original: string;
-  fixed: string;
-  releaseId: number;
-};
-
 /** Replaces staged originals of released fixes by the fixes; returns how many rows were replaced. */
 export async function reapplyQuarantineFixes(conn: SqlConnection, input: ReapplyInput): Promise<number> {
   const { layer, model, stagingTable } = input;
@@ -49,52 +49,89 @@ export async function reapplyQuarantineFixes(conn: SqlConnection, input: Reapply
   const held = new Set((await conn.describe(`SELECT * FROM ${table}`)).map((c) => c.name.toLowerCase()));
   const staged = await conn.describe(`SELECT * FROM ${stagingTable}`);
   if (!held.has('_original_hash') || !staged.every((c) => held.has(c.name.toLowerCase()))) return 0;
-  const failing = failingConditions(input.checks, stagingTable, staged);
-  if (failing.length === 0) return 0;
-  const fixes = await conn.all<Fix>(
-    `SELECT rowid AS id, _original_hash AS original, ${rowFingerprintSql('q', staged)} AS fixed, _release_id AS "releaseId"
-     FROM ${table} AS q WHERE _released_at IS NOT NULL AND _original_hash IS NOT NULL`,
-  );
-  const targets = lastFixes(fixes);
-  if (targets.size === 0) return 0;
+  const conditions = failingConditions(input.checks, stagingTable, staged);
+  if (conditions.length === 0) return 0;
   const keys = (input.keyColumns ?? []).map((k) => columnLookup(staged)(k).name);
-  const sameKey = keys.map((k) => `s.${ident(k)} IS NOT DISTINCT FROM q.${ident(k)}`);
-  try {
-    return await conn.transaction(async (tx) => {
-      await tx.run(`CREATE OR REPLACE TEMP TABLE ${FIXES} (original VARCHAR, fix_id BIGINT)`);
-      await tx.run(`INSERT INTO ${FIXES} VALUES ${[...targets].map(([original, id]) => `(${literal(original)}, ${sqlValue(id)})`).join(', ')}`);
-      await tx.run(
-        `CREATE OR REPLACE TEMP TABLE ${REPLACED} AS
-         SELECT s.__ingot_rowid, f.fix_id
-         FROM (SELECT rowid AS __ingot_rowid, * FROM ${stagingTable} WHERE ${failing.join('\n OR ')}) AS s
-         JOIN ${FIXES} AS f ON ${rowFingerprintSql('s', staged)} = f.original
-         JOIN ${table} AS q ON q.rowid = f.fix_id${sameKey.length > 0 ? ` AND ${sameKey.join(' AND ')}` : ''}`,
-      );
-      const replaced = await tx.run(`DELETE FROM ${stagingTable} WHERE rowid IN (SELECT __ingot_rowid FROM ${REPLACED})`);
-      await tx.run(`INSERT INTO ${stagingTable} BY NAME SELECT ${staged.map((c) => `q.${ident(c.name)}`).join(', ')} FROM ${REPLACED} AS r JOIN ${table} AS q ON q.rowid = r.fix_id`);
-      await tx.run(`DROP TABLE ${REPLACED}`);
-      await tx.run(`DROP TABLE ${FIXES}`);
+  const replace = (usable: readonly Condition[]): Promise<number> =>
+    conn.transaction(async (tx) => {
+      await tx.run(replacementsSql(table, stagingTable, staged, usable, keys));
+      const replaced = await tx.run(`DELETE FROM ${stagingTable} WHERE rowid IN (SELECT __ingot_rowid FROM ${REPLACEMENTS})`);
+      await tx.run(`INSERT INTO ${stagingTable} BY NAME SELECT * EXCLUDE (__ingot_rowid) FROM ${REPLACEMENTS}`);
+      await tx.run(`DROP TABLE ${REPLACEMENTS}`);
       return replaced;
     });
+  try {
+    return await replace(conditions);
   } catch (err) {
-    // A check that cannot run yet (a relationships target not built) is reported by the checks themselves.
-    if (err instanceof IngotError && err.code === 'SQL_ERROR') return 0;
-    throw err;
+    if (!(err instanceof IngotError) || err.code !== 'SQL_ERROR') throw err;
+    // A relationships check whose target is not built yet cannot run; the other checks still find originals.
+    const local = conditions.filter((c) => !c.readsOtherTables);
+    if (local.length === 0 || local.length === conditions.length) return 0;
+    return replace(local).catch((again: unknown) => {
+      if (again instanceof IngotError && again.code === 'SQL_ERROR') return 0;
+      throw again;
+    });
   }
 }
 
+/**
+ * The statement that collects, for each staged original of a released fix, its row id and the
+ * row to put in its place. Fixes pair with the staged copies of their original one to one; each
+ * then follows its chain of fixes of fixes to the last one.
+ */
+function replacementsSql(table: string, stagingTable: string, staged: readonly ColumnInfo[], conditions: readonly Condition[], keys: readonly string[]): string {
+  const values = staged.map((c) => (isLineageColumn(c.name) ? `s.${ident(c.name)}` : `q.${ident(c.name)}`));
+  const sameKey = keys.map((k) => ` AND s.${ident(k)} IS NOT DISTINCT FROM q.${ident(k)}`).join('');
+  return `CREATE OR REPLACE TEMP TABLE ${REPLACEMENTS} AS
+WITH RECURSIVE fixes AS (
+  SELECT rowid AS id, _original_hash AS original, ${rowFingerprintSql('q', staged)} AS fixed, _release_id AS release_id
+  FROM ${table} AS q
+  WHERE _released_at IS NOT NULL AND _original_hash IS NOT NULL
+), live AS (
+  SELECT * FROM fixes WHERE fixed <> original
+), successor AS (
+  SELECT DISTINCT ON (original) original, id FROM live ORDER BY original, release_id DESC, id DESC
+), chain(start, id, depth) AS (
+  SELECT id, id, 0 FROM live
+  UNION ALL
+  SELECT c.start, s.id, c.depth + 1 FROM chain AS c JOIN live AS l ON l.id = c.id JOIN successor AS s ON s.original = l.fixed
+  WHERE c.depth < ${MAX_CHAIN}
+), last_fix AS (
+  SELECT start, arg_max(id, depth) AS id FROM chain GROUP BY start
+), paired_fixes AS (
+  SELECT original, id, row_number() OVER (PARTITION BY original ORDER BY release_id DESC, id DESC) AS n FROM live
+), originals AS (
+  SELECT __ingot_rowid, fingerprint, row_number() OVER (PARTITION BY fingerprint ORDER BY __ingot_rowid) AS n
+  FROM (SELECT rowid AS __ingot_rowid, ${rowFingerprintSql('st', staged)} AS fingerprint FROM ${stagingTable} AS st WHERE ${conditions.map((c) => c.sql).join('\n OR ')})
+  WHERE fingerprint IN (SELECT original FROM live)
+)
+SELECT o.__ingot_rowid, ${values.map((v, i) => `${v} AS ${ident(staged[i]?.name ?? '')}`).join(', ')}
+FROM originals AS o
+JOIN paired_fixes AS p ON p.original = o.fingerprint AND p.n = o.n
+JOIN last_fix AS f ON f.start = p.id
+JOIN ${stagingTable} AS s ON s.rowid = o.__ingot_rowid
+JOIN ${table} AS q ON q.rowid = f.id${sameKey}`;
+}
+
+interface Condition {
+  /** TRUE when a staged row fails the check. */
+  sql: string;
+  /** It reads another table (relationships), which may not be built yet. */
+  readsOtherTables: boolean;
+}
+
 /** TRUE-when-failing conditions of the row-level quarantine checks (dedup included) whose columns the stage has. */
-function failingConditions(checks: readonly CheckDef[], stagingTable: string, staged: readonly ColumnInfo[]): string[] {
+function failingConditions(checks: readonly CheckDef[], stagingTable: string, staged: readonly ColumnInfo[]): Condition[] {
   const column = columnLookup(staged);
-  const out: string[] = [];
+  const out: Condition[] = [];
   for (const def of checks) {
     if (def.severity !== 'quarantine' || !isRowLevel(def)) continue;
     try {
-      out.push(
+      const sql =
         def.kind === 'unique'
           ? `(rowid IN (SELECT __ingot_rowid FROM (${uniqueFailuresSql(def, stagingTable, column, staged, 'rowid AS __ingot_rowid')})))`
-          : `(${failCondition(def, column)})`,
-      );
+          : `(${failCondition(def, column)})`;
+      out.push({ sql, readsOtherTables: def.kind === 'relationships' });
     } catch {
       // A check on a column the model no longer has: its original rows cannot be told apart here.
     }
@@ -104,28 +141,4 @@ function failingConditions(checks: readonly CheckDef[], stagingTable: string, st
 
 function isRowLevel(def: CheckDef): def is RowLevelCheck {
   return ROW_LEVEL_KINDS.has(def.kind);
-}
-
-/**
- * For each original fingerprint, the quarantine row id of the fix to publish: its newest release,
- * followed through fixes of fixes (a fix quarantined again and fixed once more) to the last one.
- */
-export function lastFixes(fixes: readonly Fix[]): Map<string, number> {
-  const newest = new Map<string, Fix>();
-  for (const f of fixes) {
-    if (f.fixed === f.original) continue;
-    const seen = newest.get(f.original);
-    if (!seen || f.releaseId > seen.releaseId || (f.releaseId === seen.releaseId && f.id > seen.id)) newest.set(f.original, f);
-  }
-  const out = new Map<string, number>();
-  for (const [original, first] of newest) {
-    let fix = first;
-    const visited = new Set([original]);
-    for (let next = newest.get(fix.fixed); next && !visited.has(fix.fixed); next = newest.get(fix.fixed)) {
-      visited.add(fix.fixed);
-      fix = next;
-    }
-    out.set(original, fix.id);
-  }
-  return out;
 }

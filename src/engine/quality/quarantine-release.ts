@@ -11,8 +11,8 @@ import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import { lineColumn } from '../db/errors.js';
 import { ident } from '../db/sql.js';
-import { logQuarantine, quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
-import { sameRowSql } from './quarantine-split.js';
+import { logQuarantine, QUARANTINE_READABLE_COLUMNS, quarantineExists, quarantineModelColumns, quarantineTable } from './quarantine-table.js';
+import { sameRowSql, valueColumns } from './quarantine-split.js';
 import { singleSelectProblem } from './sql-guard.js';
 
 const PENDING = '_released_at IS NOT NULL AND _reprocessed_run_id IS NULL';
@@ -74,7 +74,7 @@ async function assertFilterRuns(conn: SqlConnection, layer: string, model: strin
   const at = inFilter !== undefined ? lineColumn(filter, inFilter) : undefined;
   const where = at === undefined ? '' : filter.includes('\n') ? ` (line ${at.line}, column ${at.column} of the filter)` : ` (column ${at.column} of the filter)`;
   const why = err.message.replace(/ \(line \d+, column \d+\)$/, '').replace(/^[A-Za-z ]+ Error: /, '').replace(' in FROM clause!', '');
-  const columns = (await conn.describe(`SELECT * FROM ${table}`).catch(() => [])).map((c) => c.name);
+  const columns = (await conn.describe(`SELECT ${QUARANTINE_READABLE_COLUMNS} FROM ${table}`).catch(() => [])).map((c) => c.name);
   throw new IngotError('INVALID_INPUT', `The release filter does not run on quarantine.${layer}_${model}: ${why}${where}`, {
     hint: `Write a condition on the columns of quarantine.${layer}_${model}${columns.length > 0 ? ` (${columns.join(', ')})` : ''}, e.g. "_run_id = 12".`,
     detail: { field: 'filter', sql: filter, ...(inFilter !== undefined && at ? { sqlPosition: inFilter, line: at.line, column: at.column } : {}) },
@@ -96,11 +96,14 @@ export async function restageReleased(conn: SqlConnection, layer: string, model:
   const staged = new Set((await conn.describe(`SELECT * FROM ${stagingTable}`)).map((c) => c.name.toLowerCase()));
   const common = (await quarantineModelColumns(conn, layer, model)).filter((c) => staged.has(c.name.toLowerCase()));
   const cols = common.map((c) => `q.${ident(c.name)}`).join(', ');
+  // A row already staged with the same values (lineage aside: a fix put in place of its
+  // re-delivered original keeps the new delivery's lineage) is not added again.
+  const sameValues = valueColumns(common);
   const inserted = await conn.run(
     `INSERT INTO ${stagingTable} BY NAME
      SELECT ${cols} FROM ${table} AS q
      WHERE q._released_at IS NOT NULL AND q._reprocessed_run_id IS NULL AND q._release_id <= ${through}
-       AND NOT EXISTS (SELECT 1 FROM ${stagingTable} AS s WHERE ${sameRowSql('s', 'q', common)})`,
+       AND NOT EXISTS (SELECT 1 FROM ${stagingTable} AS s WHERE ${sameRowSql('s', 'q', sameValues)})`,
   );
   return { pending, inserted, through };
 }

@@ -1,12 +1,13 @@
 // Splits the rows that failed quarantine checks off a staged result, in one transaction:
 //   1. one statement copies them into a temp table, with the names of every row-level check each
 //      failed (`_failed_checks`); duplicate keys are found by row id, ranking only repeated keys;
-//   2. a held row identical to a newly quarantined one is replaced (so re-running a model does not
-//      pile up copies of the same bad row);
+//   2. a held row identical to a newly quarantined one (lineage aside) is replaced, so re-running a
+//      model or a new delivery of the same bad row does not pile up copies of it;
 //   3. the rows go into quarantine.<layer>_<model>, each with the fingerprint of its values (so a
 //      fix of it can replace it when a rebuild brings it again), and are deleted from the stage.
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
+import { isLineageColumn } from '../ingest/lineage.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
 import { ensureQuarantineTable, quarantineTable, rowFingerprintSql } from './quarantine-table.js';
 import { uniqueFailuresSql } from './row-conditions.js';
@@ -41,6 +42,12 @@ export function sameRowSql(a: string, b: string, columns: readonly ColumnInfo[])
   return `${row(a)} IS NOT DISTINCT FROM ${row(b)}`;
 }
 
+/** The columns that say what a row holds: all but bronze lineage, which says where it came from (all, if that is all there is). */
+export function valueColumns(columns: readonly ColumnInfo[]): readonly ColumnInfo[] {
+  const values = columns.filter((c) => !isLineageColumn(c.name));
+  return values.length > 0 ? values : columns;
+}
+
 /** The statements that move failing rows, in order. */
 export function splitStatements(input: Omit<SplitInput, 'conn'>): string[] {
   const column = columnLookup(input.columns);
@@ -66,7 +73,7 @@ ${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT *, list_filter([
 FROM (SELECT rowid AS __ingot_rowid, * FROM ${input.table}) AS checked
 WHERE ${input.quarantineChecks.map((c) => failsOf.get(c) ?? 'FALSE').join('\n   OR ')}`,
     `DELETE FROM ${q} AS h USING ${MARKS} AS n
-WHERE h._released_at IS NULL AND ${sameRowSql('h', 'n', input.columns)}`,
+WHERE h._released_at IS NULL AND ${sameRowSql('h', 'n', valueColumns(input.columns))}`,
     `INSERT INTO ${q} BY NAME
 SELECT ${modelColumns}, ${sqlValue(input.runId)}::BIGINT AS _run_id, _failed_checks, now()::TIMESTAMP AS _quarantined_at,
   ${rowFingerprintSql(MARKS, input.columns)} AS _original_hash FROM ${MARKS}`,

@@ -8,6 +8,7 @@
 //   _original_hash      fingerprint of the row as the model produced it (quarantine-fixes.ts)
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, qualified } from '../db/sql.js';
+import { isLineageColumn } from '../ingest/lineage.js';
 
 export const QUARANTINE_SCHEMA = 'quarantine';
 
@@ -50,12 +51,16 @@ export async function quarantineModelColumns(conn: SqlConnection, layer: string,
 }
 
 /**
- * SQL for a fingerprint of a row's values in `columns` (by name, so column order does not
- * matter): the same values give the same text in any DuckDB session, unlike `hash()`.
+ * SQL for a fingerprint of a row's values in `columns` (by name, so column order does not matter;
+ * bronze lineage columns left out, so the same row delivered again has the same fingerprint): the
+ * same values give the same text in any DuckDB session, unlike `hash()`.
  */
 export function rowFingerprintSql(alias: string, columns: readonly ColumnInfo[]): string {
-  const fields = [...columns].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1)).map((c) => `${literal(c.name.toLowerCase())}: ${alias}.${ident(c.name)}`);
-  return `md5(to_json({${fields.join(', ')}})::VARCHAR)`;
+  const fields = columns
+    .filter((c) => !isLineageColumn(c.name))
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
+    .map((c) => `${literal(c.name.toLowerCase())}: ${alias}.${ident(c.name)}`);
+  return fields.length === 0 ? `md5('{}')` : `md5(to_json({${fields.join(', ')}})::VARCHAR)`;
 }
 
 /** Creates the quarantine table shaped like `columns`, or adds the columns it lacks. */
@@ -71,6 +76,11 @@ export async function ensureQuarantineTable(conn: SqlConnection, layer: string, 
   // Tables from before a bookkeeping column existed get it too (NULL for their rows).
   for (const c of [...columns, ...QUARANTINE_COLUMNS]) {
     if (!have.has(c.name.toLowerCase())) await conn.run(`ALTER TABLE ${table} ADD COLUMN ${ident(c.name)} ${c.type}`);
+  }
+  // Rows still held hold their original values: their fingerprint can be taken now, so a fix of
+  // them lasts. Released rows may have been edited already; theirs stays unknown.
+  if (!have.has('_original_hash')) {
+    await conn.run(`UPDATE ${table} SET _original_hash = ${rowFingerprintSql(table, columns)} WHERE _released_at IS NULL`);
   }
 }
 

@@ -3,7 +3,6 @@
 // full rebuild does not pile up copies of the same held row, and a fix outlives later rebuilds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listQuarantine, releaseQuarantined, runQualityGate } from '../../../src/engine/quality/index.js';
-import { lastFixes } from '../../../src/engine/quality/quarantine-fixes.js';
 import { IngotError } from '../../../src/shared/errors.js';
 import { openTestDb, stageOrders, STATUSES, type TestDb } from './quality-db.js';
 
@@ -34,7 +33,7 @@ describe('quarantine and release', () => {
   }
 
   const order = (id: number): Promise<unknown[]> => t.conn.all('SELECT order_id, customer_id, status FROM silver.orders WHERE order_id = ?', [id]);
-  const heldIds = async (): Promise<unknown[]> => (await listQuarantine(t.conn, 'silver', 'orders')).rows.map((r) => r.order_id).sort();
+  const heldIds = async (): Promise<number[]> => (await listQuarantine(t.conn, 'silver', 'orders')).rows.map((r) => Number(r.order_id)).sort((a, b) => a - b);
 
   /** What an incremental model's publish does with the staged rows. */
   async function publishAppend(): Promise<void> {
@@ -251,24 +250,87 @@ describe('quarantine and release', () => {
     expect(await heldIds()).toEqual([8, 9]);
   });
 
-  it('adds the fingerprint column to a quarantine table from before it existed', async () => {
+  it('adds the fingerprint column to a quarantine table from before it existed, taking it for the rows still held', async () => {
     await rebuild(1);
     await t.conn.run('ALTER TABLE quarantine.silver_orders DROP COLUMN _original_hash');
+    // Order 7 was fixed and released before the upgrade: its original values are gone.
     await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
     await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
-    // Its rows have no fingerprint, so the rebuild holds order 7's original again, next to the fix it publishes.
-    await rebuild(2);
-    expect(await order(7)).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
-    expect(await heldIds()).toEqual([7, 8, 9]);
-    expect(await t.conn.one('SELECT count(*) FILTER (WHERE _original_hash IS NOT NULL) AS n FROM quarantine.silver_orders')).toEqual({ n: 3 });
+    // A run on new data adds the column when it holds a row: rows 8 and 9, still held, get their fingerprint.
+    await stageNewOrder(12);
+    await t.conn.run(`INSERT INTO ${STAGE} VALUES (13, NULL, 'paid', 13.00, '2024-02-01', TIMESTAMP '2024-02-01 10:00:00')`);
+    await gate(2, CHECKS, { keyColumns: ['order_id'] });
+    await publishAppend();
+    expect(await t.conn.all('SELECT order_id, _original_hash IS NOT NULL AS known FROM quarantine.silver_orders ORDER BY order_id')).toEqual([
+      { order_id: 7, known: false },
+      { order_id: 8, known: true },
+      { order_id: 9, known: true },
+      { order_id: 13, known: true },
+    ]);
+    // A fix of order 8 made after the upgrade lasts; order 7's, made before, is published until a rebuild holds its original again.
+    await t.conn.run("UPDATE quarantine.silver_orders SET status = 'paid' WHERE order_id = 8");
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 8');
+    for (const runId of [3, 4]) {
+      await rebuild(runId);
+      expect(await t.conn.all('SELECT order_id, status FROM silver.orders WHERE order_id = 8')).toEqual([{ order_id: 8, status: 'paid' }]);
+    }
+    expect(await heldIds()).toEqual([7, 9, 13]);
   });
 
-  it('picks the newest release of an original and never loops between fixes', () => {
-    const fix = (id: number, original: string, fixed: string, releaseId: number): { id: number; original: string; fixed: string; releaseId: number } => ({ id, original, fixed, releaseId });
-    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'a', 'c', 2)])).toEqual(new Map([['a', 2]]));
-    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'b', 'c', 2)])).toEqual(new Map([['a', 2], ['b', 2]]));
-    // A fix undone by a later one ends the chain where it would come back to the start.
-    expect(lastFixes([fix(1, 'a', 'b', 1), fix(2, 'b', 'a', 2)])).toEqual(new Map([['a', 2], ['b', 1]]));
-    expect(lastFixes([fix(1, 'a', 'a', 1)])).toEqual(new Map());
+  it('pairs identical originals with their fixes one to one', async () => {
+    /** Orders with two identical copies of the bad order 7 (and no unique check), rebuilt in full. */
+    const rebuildTwins = async (runId: number): Promise<void> => {
+      await stageOrders(t.conn);
+      await t.conn.run(`INSERT INTO ${STAGE} SELECT * FROM ${STAGE} WHERE order_id = 7`);
+      await gate(runId, CHECKS.slice(1), { keyColumns: [] });
+      await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
+      await t.conn.run(`DROP TABLE ${STAGE}`);
+    };
+    const sevens = (): Promise<unknown[]> => t.conn.all('SELECT customer_id FROM silver.orders WHERE order_id = 7 ORDER BY customer_id');
+    await rebuildTwins(1);
+    // The two copies were two orders after all: one for customer 1, one for customer 2.
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 1 WHERE order_id = 7 AND rowid = (SELECT min(rowid) FROM quarantine.silver_orders WHERE order_id = 7)');
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 2 WHERE order_id = 7 AND customer_id IS NULL');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+    for (const runId of [2, 3]) {
+      await rebuildTwins(runId);
+      expect(await sevens()).toEqual([{ customer_id: 1 }, { customer_id: 2 }]);
+      expect(await heldIds()).toEqual([8]);
+    }
+  });
+
+  it('keeps a fix in place of one copy and holds the copy nobody fixed', async () => {
+    const rebuildTwins = async (runId: number): Promise<void> => {
+      await stageOrders(t.conn);
+      await t.conn.run(`INSERT INTO ${STAGE} SELECT * FROM ${STAGE} WHERE order_id = 7`);
+      await gate(runId, CHECKS.slice(1), { keyColumns: [] });
+      await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
+      await t.conn.run(`DROP TABLE ${STAGE}`);
+    };
+    await rebuildTwins(1);
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 1 WHERE rowid = (SELECT min(rowid) FROM quarantine.silver_orders WHERE order_id = 7)');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'customer_id = 1');
+    await rebuildTwins(2);
+    await rebuildTwins(3);
+    expect(await t.conn.all('SELECT customer_id FROM silver.orders WHERE order_id = 7')).toEqual([{ customer_id: 1 }]);
+    expect(await heldIds()).toEqual([7, 8]);
+  });
+
+  it('keeps a fix when the same bad row comes again in a later delivery, with that delivery\'s lineage', async () => {
+    /** The orders as a model that passes bronze lineage on: batch `batch`, loaded at day `batch`. */
+    const deliver = async (runId: number, batch: number): Promise<void> => {
+      await stageOrders(t.conn);
+      await t.conn.run(`CREATE OR REPLACE TABLE ${STAGE} AS SELECT *, ${batch}::BIGINT AS _batch_id, TIMESTAMP '2024-03-01' + INTERVAL (${batch}) DAY AS _loaded_at FROM ${STAGE}`);
+      await gate(runId, CHECKS, { keyColumns: [] });
+      await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
+      await t.conn.run(`DROP TABLE ${STAGE}`);
+    };
+    await deliver(1, 1);
+    await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 4 WHERE order_id = 7');
+    await releaseQuarantined(t.conn, 'silver', 'orders', 'order_id = 7');
+    await deliver(2, 1);
+    await deliver(3, 2);
+    expect(await t.conn.all('SELECT customer_id, _batch_id FROM silver.orders WHERE order_id = 7')).toEqual([{ customer_id: 4, _batch_id: 2 }]);
+    expect(await heldIds()).toEqual([8, 9]);
   });
 });
