@@ -9,7 +9,7 @@ import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, sqlValue } from '../db/sql.js';
 import { closest } from './closest-name.js';
-import { QUARANTINE_COLUMNS, quarantineExists, quarantineTable, quarantineTableName } from './quarantine-table.js';
+import { QUARANTINE_COLUMNS, quarantineExists, quarantineTable, quarantineTableName, rowFingerprintSql } from './quarantine-table.js';
 
 /** A value as text, or null for SQL NULL. */
 export type TextValue = string | null;
@@ -27,6 +27,12 @@ export interface FixRowResult {
   /** The release, when the rows were released. */
   releaseId: number | null;
 }
+
+/**
+ * Types whose values the app cannot show exactly as text (a BLOB is shown cut short, nanoseconds
+ * are cut to microseconds, a MAP is shown as JSON): they do not take part in naming the row.
+ */
+const INEXACT_AS_TEXT = /\bBLOB\b|TIMESTAMP_NS|\bMAP\(/i;
 
 /** The bookkeeping columns that, with the model columns, name a held row. */
 const ROW_IDENTITY = ['_run_id', '_quarantined_at'];
@@ -83,7 +89,9 @@ export async function fixQuarantinedRow(
       });
     }
     const release = options.release === true ? Number((await tx.one<{ id: number }>("SELECT nextval('_ingot.release_seq') AS id"))?.id) : null;
-    const sets = release === null ? assignments : [...assignments, '_released_at = now()::TIMESTAMP', `_release_id = ${sqlValue(release)}`];
+    // A row held before Ingot kept fingerprints gets its original's now, from the values before the fix.
+    const fingerprint = `_original_hash = coalesce(_original_hash, ${rowFingerprintSql(table, modelColumns)})`;
+    const sets = [...assignments, fingerprint, ...(release === null ? [] : ['_released_at = now()::TIMESTAMP', `_release_id = ${sqlValue(release)}`])];
     const fixed = await tx.run(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${where}`, params);
     if (release === null) return { fixed, released: 0, releaseId: null };
     await tx.run('INSERT INTO _ingot.quarantine_releases (release_id, layer, model, filter, rows_released) VALUES (?, ?, ?, ?, ?)', [
@@ -138,7 +146,7 @@ function rowIdentity(name: string, columns: readonly ColumnInfo[], modelColumns:
       detail: { field: `row.${unknown}` },
     });
   }
-  const wanted = [...modelColumns, ...columns.filter((c) => ROW_IDENTITY.includes(c.name.toLowerCase()))];
+  const wanted = [...modelColumns.filter((c) => !INEXACT_AS_TEXT.test(c.type)), ...columns.filter((c) => ROW_IDENTITY.includes(c.name.toLowerCase()))];
   return wanted.map((column) => {
     const key = column.name.toLowerCase();
     if (!given.has(key)) {
@@ -157,7 +165,7 @@ async function assertCasts(conn: SqlConnection, column: ColumnInfo, value: TextV
   const cast = await conn.one<{ ok: boolean }>(`SELECT TRY_CAST(?::VARCHAR AS ${column.type}) IS NOT NULL AS ok`, [value]);
   if (cast?.ok) return;
   const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  throw new IngotError('INVALID_INPUT', `${column.name}: '${shown}' is not a ${column.type}.`, {
+  throw new IngotError('INVALID_INPUT', `${column.name}: '${shown}' is not a value of type ${column.type}.`, {
     hint: `Write a ${column.type} value for ${column.name}, or set it to NULL.`,
     detail: { field: column.name },
   });

@@ -36,7 +36,7 @@ test('a held row fixed and released on the Quality screen is published by the ne
   const form = quality.fixForm(MODEL);
   await customer.value.fill('abc');
   await form.getByRole('button', { name: 'Save fix', exact: true }).click();
-  await expect(form.getByRole('alert')).toContainText("customer_id: 'abc' is not a BIGINT");
+  await expect(form.getByRole('alert')).toContainText("customer_id: 'abc' is not a value of type BIGINT");
   await expect(counts).toContainText(new RegExp(`^${held.toLocaleString('en-US')} held · 0 released`));
 
   await customer.value.fill('1');

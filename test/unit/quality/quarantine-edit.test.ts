@@ -66,10 +66,10 @@ describe('fixing a held row', () => {
     const bad = (await fixQuarantinedRow(t.conn, 'silver', 'orders', await shownRow(7), { status: 'paid', customer_id: 'abc' }).catch((e: unknown) => e)) as IngotError;
     expect(bad).toBeInstanceOf(IngotError);
     expect(bad.code).toBe('INVALID_INPUT');
-    expect(bad.message).toBe("customer_id: 'abc' is not a BIGINT.");
+    expect(bad.message).toBe("customer_id: 'abc' is not a value of type BIGINT.");
     expect(bad.detail).toMatchObject({ field: 'customer_id' });
     const decimal = (await fixQuarantinedRow(t.conn, 'silver', 'orders', await shownRow(7), { total_amount: '12,50' }).catch((e: unknown) => e)) as IngotError;
-    expect(decimal.message).toBe("total_amount: '12,50' is not a DECIMAL(12,2).");
+    expect(decimal.message).toBe("total_amount: '12,50' is not a value of type DECIMAL(12,2).");
     expect(await heldTable()).toEqual(before);
   });
 
@@ -132,5 +132,28 @@ describe('fixing a held row', () => {
       expect(await t.conn.all('SELECT order_id, customer_id, status FROM silver.orders WHERE order_id = 7')).toEqual([{ order_id: 7, customer_id: 4, status: 'paid' }]);
       expect((await listQuarantine(t.conn, 'silver', 'orders')).rows.map((r) => r.order_id).sort()).toEqual([8, 9]);
     }
+  });
+
+  it('gives a row held before Ingot kept fingerprints its original\'s when it is fixed, so the fix lasts', async () => {
+    await rebuild(1);
+    await t.conn.run('UPDATE quarantine.silver_orders SET _original_hash = NULL');
+    await fixQuarantinedRow(t.conn, 'silver', 'orders', await shownRow(7), { customer_id: '4' }, { release: true });
+    for (const runId of [2, 3]) {
+      await rebuild(runId);
+      expect(await t.conn.all('SELECT customer_id FROM silver.orders WHERE order_id = 7')).toEqual([{ customer_id: 4 }]);
+    }
+  });
+
+  it('names a row that holds a BLOB, nanoseconds or a MAP, which the app cannot show exactly', async () => {
+    await t.conn.run(`CREATE TABLE ${STAGE} AS SELECT 7::BIGINT AS order_id, NULL::BIGINT AS customer_id, 'paid' AS status,
+      '\\x01\\x02abcdefghijklmnopqrstuvwxyzabcdefghijklmnop'::BLOB AS payload, TIMESTAMP_NS '2024-01-01 10:00:00.123456789' AS at_ns, MAP {'k': 1} AS tags, TIMESTAMP '2024-01-01' AS updated_at`);
+    await runQualityGate({ conn: t.conn, runId: 1, layer: 'silver', model: 'orders', stagingTable: STAGE, checks: CHECKS.slice(1), file: 'models/silver/orders.yaml' });
+    const result = await fixQuarantinedRow(t.conn, 'silver', 'orders', await shownRow(7), { customer_id: '4' });
+    expect(result.fixed).toBe(1);
+    expect(await t.conn.one('SELECT customer_id, octet_length(payload) AS bytes, at_ns::VARCHAR AS at FROM quarantine.silver_orders')).toEqual({
+      customer_id: 4,
+      bytes: 44,
+      at: '2024-01-01 10:00:00.123456789',
+    });
   });
 });

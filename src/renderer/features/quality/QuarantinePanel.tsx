@@ -94,7 +94,8 @@ function fixMessage({ fixed, released }: FixQuarantinedRowResult, model: string)
   const rows = countOf(Math.max(fixed, released), 'row');
   // Identical held rows cannot be told apart, so a fix changes every copy.
   const copies = fixed > 1 ? ' (identical held rows are fixed alike)' : '';
-  if (released === 0) return `Fixed ${rows}${copies}. Release it for the next run of ${model} to take it back in.`;
-  if (fixed === 0) return `Released ${rows} unchanged. The next run of ${model} takes it back in.`;
-  return `Fixed and released ${rows}${copies}. The next run of ${model} takes it back in: if it passes the checks now, it is published.`;
+  const [it, passes] = Math.max(fixed, released) > 1 ? ['them', 'they pass'] : ['it', 'it passes'];
+  if (released === 0) return `Fixed ${rows}${copies}. Release ${it} for the next run of ${model} to take ${it} back in.`;
+  if (fixed === 0) return `Released ${rows} unchanged. The next run of ${model} takes ${it} back in.`;
+  return `Fixed and released ${rows}${copies}. The next run of ${model} takes ${it} back in: if ${passes} the checks now, ${it === 'it' ? 'it is' : 'they are'} published.`;
 }
