@@ -15,6 +15,8 @@ import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js
 import { listQuarantine } from '../quality/quarantine-list.js';
 import { releaseQuarantined } from '../quality/quarantine-release.js';
 import { fixQuarantinedRow } from '../quality/quarantine-edit.js';
+import { activeRun } from '../pipeline/run-lock.js';
+import type { SqlConnection } from '../db/connection.js';
 import type { HostContext } from './context.js';
 import { arrowPayload } from './tables.js';
 
@@ -74,7 +76,33 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
         const { table, exists, held, released, reprocessed, reasons } = await listQuarantine(conn, req.layer, req.model, { limit: 0 });
         return { table, exists, held, released, reprocessed, reasons };
       }),
-    releaseQuarantine: async (req) => pool.use((conn) => releaseQuarantined(conn, req.layer, req.model, req.filter)),
-    fixQuarantinedRow: async (req) => pool.use((conn) => fixQuarantinedRow(conn, req.layer, req.model, req.row, req.changes, { release: req.release })),
+    releaseQuarantine: async (req) =>
+      pool.use(async (conn) => {
+        await assertNotBeingBuilt(conn, workspace.db.path, req.layer, req.model, 'release');
+        return releaseQuarantined(conn, req.layer, req.model, req.filter);
+      }),
+    fixQuarantinedRow: async (req) =>
+      pool.use(async (conn) => {
+        await assertNotBeingBuilt(conn, workspace.db.path, req.layer, req.model, 'fix');
+        return fixQuarantinedRow(conn, req.layer, req.model, req.row, req.changes, { release: req.release });
+      }),
   };
+}
+
+/**
+ * Refuses to change a model's quarantine while a run of this host builds the model: its gate reads
+ * the quarantine before the change and writes it after, so the change would be lost.
+ */
+async function assertNotBeingBuilt(conn: SqlConnection, dbPath: string, layer: string, model: string, what: 'fix' | 'release'): Promise<void> {
+  const run = activeRun(dbPath);
+  if (!run) return;
+  const id = `${layer}.${model}`;
+  if (run.runId !== undefined) {
+    const waiting = await conn.one<{ n: number }>("SELECT count(*) AS n FROM _ingot.run_models WHERE run_id = ? AND model = ? AND status IN ('pending', 'running')", [run.runId, id]);
+    if (Number(waiting?.n ?? 0) === 0) return;
+  }
+  throw new IngotError('INVALID_INPUT', `A run${run.runId !== undefined ? ` (#${run.runId})` : ''} is building ${id}, so its held rows cannot be ${what === 'fix' ? 'fixed' : 'released'} now.`, {
+    hint: `Try again when the run has finished (the Runs screen shows it); your ${what === 'fix' ? 'changes are' : 'condition is'} still in the form.`,
+    detail: { field: 'model' },
+  });
 }

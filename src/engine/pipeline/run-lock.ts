@@ -32,6 +32,12 @@ export function isRunActive(dbPath: string): boolean {
   return active.has(dbPath);
 }
 
+/** The run holding the workspace at `dbPath` (its id once it has one), or undefined. */
+export function activeRun(dbPath: string): { runId: number | undefined } | undefined {
+  const current = active.get(dbPath);
+  return current ? { runId: current.runId } : undefined;
+}
+
 /** An elapsed time as people say it: "just now", "12 s ago", "4 min ago", "2 h 5 min ago". */
 function ago(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));

@@ -4,7 +4,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { acquireRunLock, isRunActive } from '../../../src/engine/pipeline/run-lock.js';
 import { IngotError } from '../../../src/shared/errors.js';
 import { connectedHost, runToEnd, type Connected } from './host-helpers.js';
 
@@ -79,5 +80,27 @@ describe('engine host: quality', () => {
     expect(await api.quarantineSummary({ layer: 'gold', model: 'nothing' })).toMatchObject({ exists: false, held: 0 });
     const none = (await api.releaseQuarantine({ layer: 'gold', model: 'nothing' }).catch((e: unknown) => e)) as IngotError;
     expect(none.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to fix or release held rows of a model a run is building, and lets them through once it is done', async () => {
+    const c = await checkedShop();
+    await vi.waitFor(() => expect(isRunActive(c.host.workspace.db.path)).toBe(false)); // the first run lets go
+    // A run of this host that has silver.orders still to build (as the runner records it).
+    const lock = acquireRunLock(c.host.workspace.db.path);
+    lock.setRunId(99);
+    await c.host.workspace.db.withConnection((conn) =>
+      conn.run("INSERT INTO _ingot.run_models (run_id, model, layer, materialization, action, status) VALUES (99, 'silver.orders', 'silver', 'table', 'full', 'pending')"),
+    );
+    try {
+      const release = (await c.api.releaseQuarantine({ layer: 'silver', model: 'orders' }).catch((e: unknown) => e)) as IngotError;
+      expect(release).toMatchObject({ code: 'INVALID_INPUT', message: 'A run (#99) is building silver.orders, so its held rows cannot be released now.' });
+      const row = { order_id: '2', customer_id: null, amount: '20' };
+      const fix = (await c.api.fixQuarantinedRow({ layer: 'silver', model: 'orders', row, changes: { customer_id: 'C9' } }).catch((e: unknown) => e)) as IngotError;
+      expect(fix.message).toBe('A run (#99) is building silver.orders, so its held rows cannot be fixed now.');
+      expect((await c.api.quarantineSummary({ layer: 'silver', model: 'orders' })).held).toBe(2);
+    } finally {
+      lock.release();
+    }
+    expect((await c.api.releaseQuarantine({ layer: 'silver', model: 'orders' })).released).toBe(2);
   });
 });
