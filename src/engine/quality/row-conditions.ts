@@ -71,8 +71,9 @@ export function uniqueFailuresSql(def: UniqueCheck, table: string, column: Colum
   const repeated = `${tuple} IN (SELECT ${tuple} FROM ${table} WHERE ${keysPresent(names)} GROUP BY ALL HAVING count(*) > 1)`;
   if (def.dedup !== 'keep_latest') return `SELECT ${select} FROM ${table} WHERE ${repeated}`;
   const order = def.orderBy.map((c) => `${ident(column(c).name)} DESC NULLS LAST`).join(', ');
-  const present = new Set(allColumns.map((c) => c.name.toLowerCase()));
-  const lineage = LATER_DELIVERY.filter((c) => present.has(c)).map((c) => `${ident(c)} DESC NULLS LAST`);
+  // Only whole numbers order deliveries: a model's own text column of that name would sort '9' above '10'.
+  const wholeNumbers = new Set(allColumns.filter((c) => /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/i.test(c.type)).map((c) => c.name.toLowerCase()));
+  const lineage = LATER_DELIVERY.filter((c) => wholeNumbers.has(c)).map((c) => `${ident(c)} DESC NULLS LAST`);
   const tieBreak = [...lineage, `hash(${allColumns.map((c) => ident(c.name)).join(', ')})`].join(', ');
   return `SELECT ${select} FROM ${table} WHERE ${repeated}\n  QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${order}, ${tieBreak}) > 1`;
 }
