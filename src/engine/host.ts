@@ -17,6 +17,7 @@ import { qualityHandlers } from './host/quality.js';
 import { toRunEvent } from './host/run-dto.js';
 import { rejectHandlers } from './host/rejects.js';
 import { RunRegistry } from './host/run-registry.js';
+import { secretHandlers } from './host/secrets.js';
 import { tableHandlers } from './host/tables.js';
 import { watchWorkspace } from './host/workspace-watcher.js';
 import { Scheduler, type SchedulerClock } from './pipeline/scheduler.js';
@@ -90,6 +91,7 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     ...exploreHandlers(ctx),
     ...catalogHandlers(ctx),
     ...capacityHostHandlers(ctx),
+    ...secretHandlers(ctx),
   };
   let closing: Promise<void> | undefined;
   return {

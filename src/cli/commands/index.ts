@@ -15,7 +15,8 @@ import { registerCheck } from './check.js';
 import { registerQuarantine } from './quarantine.js';
 import { registerSampleApi } from './sample-api.js';
 import { registerExport } from './export.js';
+import { registerSecret } from './secret.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerPreview, registerIngest, registerTables, registerServe, registerEstimate, registerRun, registerPlan, registerRuns, registerSql, registerCheck, registerQuarantine, registerExport, registerSampleApi];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerPreview, registerIngest, registerTables, registerServe, registerEstimate, registerRun, registerPlan, registerRuns, registerSql, registerCheck, registerQuarantine, registerExport, registerSecret, registerSampleApi];

@@ -1,9 +1,12 @@
-// The secret store the engine uses unless a caller passes one: environment variables by default.
-// The desktop app installs its keychain-backed store here at start-up.
+// The secret store the engine uses unless a caller passes one: environment variables first, so
+// CI and scripts can override, then the secrets the user saved (`ingot secret set`, or the Ingest
+// screen) in the config folder outside every workspace. The desktop app may install another here.
+import { chainSecretStores } from './chain-store.js';
 import { envSecretStore } from './env-store.js';
+import { fileSecretStore } from './file-store.js';
 import type { SecretStore } from './secret-store.js';
 
-let active: SecretStore = envSecretStore();
+let active: SecretStore = chainSecretStores(envSecretStore(), fileSecretStore());
 
 export function activeSecretStore(): SecretStore {
   return active;

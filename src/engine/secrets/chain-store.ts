@@ -1,15 +1,23 @@
-// Several secret stores asked in order (the desktop app: OS keychain first, then the environment).
+// Several secret stores asked in order (environment variables first, then the user's saved
+// secrets). Before a secret is found, `describe` names every place Ingot looks; once it is found,
+// it names the store that gave the value, so "check the secret" after a refusal points at the
+// value that was actually sent.
 import type { SecretStore } from './secret-store.js';
 
 export function chainSecretStores(...stores: readonly SecretStore[]): SecretStore {
+  const foundIn = new Map<string, SecretStore>();
   return {
     get: async (name) => {
       for (const store of stores) {
         const value = await store.get(name);
-        if (value !== undefined) return value;
+        if (value !== undefined) {
+          foundIn.set(name, store);
+          return value;
+        }
       }
+      foundIn.delete(name);
       return undefined;
     },
-    describe: (name) => stores.map((s) => s.describe(name)).join(' or '),
+    describe: (name) => foundIn.get(name)?.describe(name) ?? stores.map((s) => s.describe(name)).join(' or '),
   };
 }

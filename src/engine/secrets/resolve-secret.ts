@@ -15,7 +15,7 @@ export interface SecretUse {
 export async function resolveSecret(store: SecretStore, name: string, use: SecretUse, redactor?: Redactor): Promise<string> {
   if (!SECRET_NAME.test(name)) {
     throw new IngotError('INVALID_INPUT', `${use.file}: ${use.field} must be the name of a secret (letters, digits and underscores), not a value.`, {
-      hint: 'Put the value in an environment variable and write its name here, e.g. `token_secret: SHOPFLOW_TOKEN`.',
+      hint: 'Save the value with `ingot secret set SHOPFLOW_TOKEN` (or in an environment variable) and write its name here, e.g. `token_secret: SHOPFLOW_TOKEN`.',
       detail: { file: use.file, field: use.field },
     });
   }

@@ -1,7 +1,7 @@
 // Where secrets (API tokens, passwords, client secrets) come from. A source names a secret, never
-// holds its value; a SecretStore turns the name into the value at the moment of use. The CLI and
-// CI read environment variables; the desktop app will add the OS keychain (Electron safeStorage)
-// in front of them; tests use an in-memory store.
+// holds its value; a SecretStore turns the name into the value at the moment of use. The engine
+// reads environment variables first, then the user's secrets file outside the workspace
+// (file-store.ts); tests use an in-memory store.
 
 /** Letters, digits and underscores, starting with a letter or underscore: an environment variable name. */
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -61,6 +61,7 @@ import {
   ReleaseQuarantineResultSchema,
 } from './quality.js';
 import { ChartDataRequestSchema, ChartDataSchema, ProfileTableRequestSchema, TableProfileSchema } from './explore.js';
+import { DeleteSecretResultSchema, ListSecretsResultSchema, SecretRequestSchema, SetSecretRequestSchema, SetSecretResultSchema } from './secrets.js';
 import {
   CompleteSqlRequestSchema,
   CompleteSqlResultSchema,
@@ -122,6 +123,9 @@ export const ENGINE_METHODS = {
   listScenarios: method(EmptySchema, ListScenariosResultSchema),
   loadScenario: method(LoadScenarioRequestSchema, LoadScenarioResultSchema),
   saveScenario: method(SaveScenarioRequestSchema, SaveScenarioResultSchema),
+  listSecrets: method(EmptySchema, ListSecretsResultSchema),
+  setSecret: method(SetSecretRequestSchema, SetSecretResultSchema),
+  deleteSecret: method(SecretRequestSchema, DeleteSecretResultSchema),
 } as const;
 
 export const ENGINE_EVENTS = {

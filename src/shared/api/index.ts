@@ -7,5 +7,6 @@ export * from './explore.js';
 export * from './ingest.js';
 export * from './pipeline.js';
 export * from './quality.js';
+export * from './secrets.js';
 export * from './tables.js';
 export * from './workspace.js';

@@ -1,6 +1,7 @@
 // The Ingest screen: add data files (drop or type a path, preview, load into bronze), and the
 // Sources panel: the workspace's sources with their last load, cursor and last error; loads one
-// with live progress, sends an HTTP source's test request, previews one.
+// with live progress, sends an HTTP source's test request, previews one; and the Secrets panel
+// for the tokens and passwords HTTP sources name.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { engineConnection } from '../../api/engine.js';
@@ -9,6 +10,7 @@ import { useSourcesStore } from '../../stores/sources/store.js';
 import { selectConnected } from '../../stores/connection/selectors.js';
 import { useConnectionStore } from '../../stores/connection/store.js';
 import { AddFilesPanel } from './AddFilesPanel.js';
+import { SecretsPanel } from './SecretsPanel.js';
 import { SourceInspectionView } from './SourceInspectionView.js';
 import { SourcesTable } from './SourcesTable.js';
 
@@ -52,6 +54,7 @@ export function IngestScreen() {
           <SourcesTable sources={sources} loads={loads} onLoad={(s) => void actions.ingest(s)} onReplace={(s) => replace(s)} onCancelLoad={actions.cancelLoad} onTestRequest={(s) => void actions.testRequest(s)} onPreview={(s) => void actions.preview(s)} />
         )}
       </section>
+      <SecretsPanel connected={connected} refreshKey={`${sources.map((s) => s.name).join(',')}|${inspection ? `${inspection.source}:${inspection.status}` : ''}`} />
       {inspection ? <SourceInspectionView inspection={inspection} onClose={actions.closeInspection} /> : null}
     </div>
   );
