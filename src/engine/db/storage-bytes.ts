@@ -5,8 +5,25 @@
 // the measured segments, bounded by the rest of the block. Data not checkpointed yet has no block;
 // it is estimated at its values' uncompressed width. Row counts come from duckdb_tables().
 // The one measure of a table's size: the Tables listing, the catalog and capacity all use it.
+// Ingot's working tables (names starting with `__`) are left out: a run drops them at any time.
 import type { SqlConnection } from './connection.js';
 import { literal, qualified } from './sql.js';
+
+/**
+ * How the names of Ingot's working tables start (a run's `<layer>.__stage_<name>`,
+ * `__affected_<name>`, `__old_<name>`; user names may not start so). A run creates and drops
+ * them at any time: they are neither measured nor listed.
+ */
+export const WORKING_TABLE_PREFIX = '__';
+
+/**
+ * Whether `err` is DuckDB's "Table with name … does not exist" (naming `name`, when given): a
+ * table listed a moment ago was dropped since.
+ */
+export function isVanishedTable(err: unknown, name?: string): boolean {
+  if (!(err instanceof Error) || !/Catalog Error: Table with name .* does not exist/i.test(err.message)) return false;
+  return name === undefined || err.message.includes(`Table with name ${name} does not exist`);
+}
 
 export interface TableStorage {
   schema: string;
@@ -40,13 +57,14 @@ const UNCOMPRESSED_BYTES = `ceil(count * CASE
     ELSE 16
   END)`;
 
-/** The user tables of the open database (every schema except DuckDB's internal ones). */
+/** The user tables of the open database (every schema except DuckDB's internal ones), without Ingot's working tables. */
 async function userTables(conn: SqlConnection, schemas?: readonly string[]): Promise<{ schema: string; table: string; rows: number }[]> {
   const filter = schemas && schemas.length > 0 ? `AND schema_name IN (${schemas.map(literal).join(', ')})` : '';
   return conn.all<{ schema: string; table: string; rows: number }>(
     `SELECT schema_name AS schema, table_name AS "table", estimated_size AS rows
      FROM duckdb_tables()
-     WHERE database_name = current_database() AND NOT internal AND NOT temporary ${filter}
+     WHERE database_name = current_database() AND NOT internal AND NOT temporary
+       AND NOT starts_with(table_name, ${literal(WORKING_TABLE_PREFIX)}) ${filter}
      ORDER BY schema_name, table_name`,
   );
 }
@@ -54,9 +72,20 @@ async function userTables(conn: SqlConnection, schemas?: readonly string[]): Pro
 /**
  * Bytes per table in `schemas` (all schemas when omitted), in one query for all of them. Every
  * table's segments take part in placing offsets, since tables share blocks; after a checkpoint
- * every byte is measured, before one the data not yet on disk is estimated.
+ * every byte is measured, before one the data not yet on disk is estimated. A table dropped
+ * between listing the tables and measuring them (by another connection) fails the measuring
+ * query: it is taken again once, on a fresh list.
  */
 export async function tableStorage(conn: SqlConnection, schemas?: readonly string[]): Promise<TableStorage[]> {
+  try {
+    return await measureTables(conn, schemas);
+  } catch (err) {
+    if (!isVanishedTable(err)) throw err;
+    return measureTables(conn, schemas);
+  }
+}
+
+async function measureTables(conn: SqlConnection, schemas?: readonly string[]): Promise<TableStorage[]> {
   const all = await userTables(conn);
   if (all.length === 0) return [];
   const wanted = await userTables(conn, schemas);

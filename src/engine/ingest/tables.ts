@@ -5,7 +5,7 @@
 import type { TableInfo } from '../../shared/api/tables.js';
 import type { SqlConnection } from '../db/connection.js';
 import { literal, qualified } from '../db/sql.js';
-import { tableStorage } from '../db/storage-bytes.js';
+import { isVanishedTable, tableStorage, WORKING_TABLE_PREFIX } from '../db/storage-bytes.js';
 
 export interface TableListing extends TableInfo {
   /** Bronze only: rows rejected by the batches whose rows the table holds. */
@@ -46,15 +46,32 @@ async function lastLoads(conn: SqlConnection): Promise<Map<string, { at: Date; r
   return out;
 }
 
-/** Every table and view of the data layers, ordered by layer then name. */
+/**
+ * Rows of `layer.name`, or undefined when another connection dropped it since it was listed (a
+ * view whose table is gone still fails, naming that table).
+ */
+async function rowCount(conn: SqlConnection, layer: string, name: string): Promise<number | undefined> {
+  try {
+    return Number((await conn.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${qualified(layer, name)}`))?.n ?? 0);
+  } catch (err) {
+    if (isVanishedTable(err, name)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Every table and view of the data layers, ordered by layer then name; not Ingot's working
+ * tables (a run's `__stage_<name>` and the like), and not a table dropped while it is listed.
+ */
 export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
   const layers = LAYERS.map((l) => literal(l)).join(', ');
+  const working = literal(WORKING_TABLE_PREFIX);
   const catalog = await conn.all<CatalogRow>(
     `SELECT schema_name AS layer, table_name AS name, 'table' AS kind FROM duckdb_tables()
-       WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${layers})
+       WHERE database_name = current_database() AND NOT temporary AND schema_name IN (${layers}) AND NOT starts_with(table_name, ${working})
      UNION ALL
      SELECT schema_name, view_name, 'view' FROM duckdb_views()
-       WHERE database_name = current_database() AND NOT temporary AND NOT internal AND schema_name IN (${layers})`,
+       WHERE database_name = current_database() AND NOT temporary AND NOT internal AND schema_name IN (${layers}) AND NOT starts_with(view_name, ${working})`,
   );
   catalog.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer) || a.name.localeCompare(b.name));
   const columns = await conn.all<{ layer: string; name: string; column: string; type: string }>(
@@ -66,7 +83,8 @@ export async function listTables(conn: SqlConnection): Promise<TableListing[]> {
   const out: TableListing[] = [];
   for (const t of catalog) {
     const key = `${t.layer}.${t.name}`;
-    const rows = Number((await conn.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${qualified(t.layer, t.name)}`))?.n ?? 0);
+    const rows = await rowCount(conn, t.layer, t.name);
+    if (rows === undefined) continue;
     const load = loads.get(key);
     out.push({
       layer: t.layer,

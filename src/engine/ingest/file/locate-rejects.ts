@@ -24,18 +24,30 @@ export function recordLocator(path: string, dialect: CsvDialect): RecordLocator 
   return (starts) => locateRecords(path, dialect, starts);
 }
 
-/** The file's bytes as DuckDB's text reader sees them before decoding: gzip inflated, UTF-16 as UTF-8. */
+/**
+ * The file's bytes as DuckDB's text reader sees them before decoding: gzip inflated, UTF-16 as
+ * UTF-8. The file is closed however the reading ends, also when the consumer stops early (a
+ * gzip stream destroyed by the consumer does not close the file piped into it).
+ */
 async function* readerBytes(path: string, encoding: string): AsyncGenerator<Buffer> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const bytes = (/\.gz$/i.test(path) ? file.pipe(createGunzip()) : file) as AsyncIterable<Buffer>;
-  if (encoding !== 'utf-16') {
-    yield* bytes;
-    return;
+  const gunzip = /\.gz$/i.test(path) ? createGunzip() : undefined;
+  try {
+    const bytes = (gunzip ? file.pipe(gunzip) : file) as AsyncIterable<Buffer>;
+    // pipe() passes on no error of the file: reading it fails the inflating too.
+    if (gunzip) file.once('error', (err) => gunzip.destroy(err));
+    if (encoding !== 'utf-16') {
+      yield* bytes;
+      return;
+    }
+    // DuckDB's positions count the byte-order mark (three bytes in UTF-8): keep it.
+    const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+    for await (const chunk of bytes) yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+    yield Buffer.from(decoder.decode(), 'utf8');
+  } finally {
+    gunzip?.destroy();
+    file.destroy();
   }
-  // DuckDB's positions count the byte-order mark (three bytes in UTF-8): keep it.
-  const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
-  for await (const chunk of bytes) yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
-  yield Buffer.from(decoder.decode(), 'utf8');
 }
 
 async function locateRecords(path: string, dialect: CsvDialect, starts: readonly number[]): Promise<Map<number, LocatedRecord>> {

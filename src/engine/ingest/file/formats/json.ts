@@ -3,7 +3,8 @@
 // at first: ingest then loads the file again with its malformed lines set aside as rejects
 // (malformed-lines.ts). An empty array holds no rows and no columns, like a header-only CSV.
 // Newline-delimited JSON that starts with a UTF-8 byte-order mark, which DuckDB refuses, is read
-// from a copy without it (without-bom.ts); line numbers are the same in both.
+// from a copy without it (without-bom.ts); line numbers are the same in both. A preview copies
+// only the file's first lines.
 // Records are counted without type inference: lines for NDJSON, top-level array elements for JSON arrays.
 import { open } from 'node:fs/promises';
 import { IngotError } from '../../../../shared/errors.js';
@@ -14,7 +15,7 @@ import type { FileFormat, FormatContext, InspectedFile, RecordCounter, RejectTab
 import { loadError } from '../load-error.js';
 import { setAsideMalformedLines } from '../malformed-lines.js';
 import { createRecordScanner } from '../record-scanner.js';
-import { copyWithoutBom, skippingBom, UTF8_BOM } from '../without-bom.js';
+import { copyWithoutBom, PREVIEW_COPY_BYTES, skippingBom, UTF8_BOM } from '../without-bom.js';
 
 /** The file's start without a byte-order mark and leading white space, and whether that is the whole file. */
 async function textStart(path: string): Promise<{ text: string; whole: boolean; bom: boolean }> {
@@ -61,9 +62,10 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
   }
   // DuckDB reads no line of newline-delimited JSON after a byte-order mark (it reads arrays with one).
   if (!isArray && start.bom) {
-    const copy = await copyWithoutBom(path, ctx.displayName, ctx.cacheDir, ctx.signal);
+    // A preview reads the first rows only: it needs the file's start, not a copy of all of it.
+    const copy = await copyWithoutBom(path, ctx.displayName, ctx.cacheDir, ctx.signal, ctx.maxRows !== undefined ? PREVIEW_COPY_BYTES : undefined);
     try {
-      const inspected = await inspectReadable(ctx, copy.path, isArray, known, UTF8_BOM.length);
+      const inspected = await inspectReadable(ctx, copy.path, isArray, known, UTF8_BOM.length, copy.partial);
       const counter = inspected.counter;
       return {
         ...inspected,
@@ -84,11 +86,12 @@ export async function inspectJson(ctx: FormatContext, path: string, layout: 'arr
 
 /**
  * Inspects a JSON file DuckDB can read as it is (`path` may be a copy of the user's file without
- * its first `bytesBefore` bytes, for where rejects start in the user's file).
+ * its first `bytesBefore` bytes, for where rejects start in the user's file; `partial` when the
+ * copy holds only the file's first lines, for a preview).
  */
-async function inspectReadable(ctx: FormatContext, path: string, isArray: boolean, known: number | undefined, bytesBefore: number): Promise<InspectedFile> {
+async function inspectReadable(ctx: FormatContext, path: string, isArray: boolean, known: number | undefined, bytesBefore: number, partial = false): Promise<InspectedFile> {
   // A line-by-line file read again after a malformed line failed it: those lines go to the rejects.
-  if (!isArray && known === undefined && ctx.malformedLineRejects) return inspectSetAside(ctx, path, ctx.malformedLineRejects, bytesBefore);
+  if (!isArray && known === undefined && ctx.malformedLineRejects) return inspectSetAside(ctx, path, ctx.malformedLineRejects, bytesBefore, partial);
   const reader = `read_json(${literal(path)}, format=${literal(isArray ? 'array' : 'newline_delimited')})`;
   let columns: ColumnInfo[];
   try {
@@ -118,8 +121,11 @@ async function inspectReadable(ctx: FormatContext, path: string, isArray: boolea
   };
 }
 
-/** A newline-delimited file whose malformed lines go to `tables`; the load reads a copy of the other lines. */
-async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectTables, bytesBefore: number): Promise<InspectedFile> {
+/**
+ * A newline-delimited file whose malformed lines go to `tables`; the load reads a copy of the
+ * other lines. `partial`: `path` holds only the file's first lines (a preview), so the counts are theirs.
+ */
+async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectTables, bytesBefore: number, partial: boolean): Promise<InspectedFile> {
   const aside = await setAsideMalformedLines(ctx, path, tables, bytesBefore);
   const reader = `read_json(${literal(aside.copyPath)}, format='newline_delimited')`;
   let columns: ColumnInfo[];
@@ -130,13 +136,15 @@ async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectT
     throw loadError(err, ctx.displayName, 'Cannot read the JSON file');
   }
   const lines = aside.rejected === 1 ? '1 line is' : `${aside.rejected.toLocaleString('en-US')} lines are`;
+  const read = (aside.loaded + aside.rejected).toLocaleString('en-US');
+  const rest = partial
+    ? `the other ${aside.loaded.toLocaleString('en-US')} of the first ${read} lines, which the preview read, parse`
+    : `the other ${aside.loaded.toLocaleString('en-US')} loaded`;
   return {
     format: 'ndjson',
     columns,
     dialect: null,
-    warnings: [
-      `${ctx.displayName}:${aside.firstLine}: ${lines} not valid JSON and went to the rejects (${aside.firstError.replace(/\.$/, '')}); the other ${aside.loaded.toLocaleString('en-US')} loaded.`,
-    ],
+    warnings: [`${ctx.displayName}:${aside.firstLine}: ${lines} not valid JSON and went to the rejects (${aside.firstError.replace(/\.$/, '')}); ${rest}.`],
     storesRejects: true,
     filledRejects: tables,
     lineOffset: 0,
