@@ -148,8 +148,17 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
   }
   const rowsOut = staged ? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${stageRel}`))?.n ?? 0) : null;
   const rowsIn = await rel.rowsIn(mode === 'incremental' ? slices : undefined);
-  const inputs = mode === 'backfill' && ctx.plan.states.get(plan.key) ? { ...(ctx.plan.states.get(plan.key)?.inputs ?? {}) } : inputVersions(ctx, node);
-  const fingerprint = modelFingerprint(plan.sqlHash, plan.configHash, inputs);
+  // A backfill rebuilds some partitions only: the others still hold what the last full build's SQL,
+  // config and inputs made, so the model keeps that build's versions and the next plan still sees
+  // a changed SQL, config or input and rebuilds the rest.
+  const previous = mode === 'backfill' ? ctx.plan.states.get(plan.key) : undefined;
+  if (previous && (previous.sqlHash !== plan.sqlHash || previous.configHash !== plan.configHash)) {
+    reasons.push(`its ${previous.sqlHash !== plan.sqlHash ? 'SQL' : 'config'} changed since it was last built in full: partitions outside the range keep their old results until the next run rebuilds them`);
+  }
+  const inputs = previous ? { ...previous.inputs } : inputVersions(ctx, node);
+  const sqlHash = previous?.sqlHash ?? plan.sqlHash;
+  const configHash = previous?.configHash ?? plan.configHash;
+  const fingerprint = modelFingerprint(sqlHash, configHash, inputs);
   const target: PublishTarget = {
     key: plan.key,
     layer,
@@ -159,8 +168,8 @@ export async function stageModel(ctx: RunContext, conn: SqlConnection, plan: Mod
     previous: ctx.plan.states.get(plan.key),
     keepChangeLog,
     fingerprint,
-    sqlHash: plan.sqlHash,
-    configHash: plan.configHash,
+    sqlHash,
+    configHash,
     inputs,
   };
   const finalMode = mode;

@@ -81,7 +81,7 @@ describe('materializations', () => {
     }
   });
 
-  it('backfills exactly a partition range after a fix, leaving other partitions alone', async () => {
+  it('backfills exactly a partition range after a fix, and rebuilds the other partitions on the next run', async () => {
     const root = await createWorkspace();
     await writeModel(root, 'gold', 'daily', 'SELECT order_date, sum(amount) AS revenue FROM silver.orders GROUP BY order_date', { materialization: 'incremental', partition_by: 'order_date' });
     await writeModel(root, 'silver', 'orders', 'SELECT * FROM bronze.orders', { materialization: 'table' });
@@ -101,6 +101,17 @@ describe('materializations', () => {
         { d: '2024-01-02', r: 33 },
         { d: '2024-01-03', r: 44 },
         { d: '2024-01-04', r: 50 },
+      ]);
+      // The other partitions still hold the old SQL's results, and the run says so; the next run
+      // rebuilds them, so the table converges to its SQL.
+      expect(backfill.models[0]?.reasons.at(-1)).toBe('its SQL changed since it was last built in full: partitions outside the range keep their old results until the next run rebuilds them');
+      expect((await planRun(ws, { selection: 'daily' })).models.map((m) => [m.model, m.action, m.reasons.map((r) => r.code)])).toEqual([['gold.daily', 'full', ['sql_changed']]]);
+      expect((await runPipeline(ws)).status).toBe('success');
+      expect(await rows(ws, 'SELECT order_date::VARCHAR AS d, revenue::DOUBLE AS r FROM gold.daily ORDER BY 1')).toEqual([
+        { d: '2024-01-01', r: 33 },
+        { d: '2024-01-02', r: 33 },
+        { d: '2024-01-03', r: 44 },
+        { d: '2024-01-04', r: 55 },
       ]);
       const fixed = await tableHash(ws, 'gold.daily');
       expect((await runPipeline(ws)).status).toBe('noop');
