@@ -20,6 +20,8 @@ import { RunRegistry } from './host/run-registry.js';
 import { secretHandlers } from './host/secrets.js';
 import { tableHandlers } from './host/tables.js';
 import { watchWorkspace } from './host/workspace-watcher.js';
+import { loadGraph } from './pipeline/load-graph.js';
+import { assertScheduleSelections } from './pipeline/schedule-selections.js';
 import { Scheduler, type SchedulerClock } from './pipeline/scheduler.js';
 import { recoverInterruptedRuns } from './pipeline/history.js';
 import { openWorkspace, type Workspace } from './workspace/workspace.js';
@@ -63,6 +65,9 @@ export async function createEngineHost(workspaceRoot: string, options: EngineHos
     // Runs a killed process left 'running' are marked interrupted before anyone lists them.
     await workspace.db.withConnection((conn) => recoverInterruptedRuns(conn));
     if (options.schedules !== false && workspace.config.schedules.length > 0) {
+      // A model that does not load yet is the Pipeline screen's to show; the schedule then says so when it fires.
+      const graph = await workspace.db.withConnection((conn) => loadGraph(workspace, conn)).catch(() => undefined);
+      if (graph) await assertScheduleSelections(graph, workspace.config.schedules, workspace.paths.config);
       scheduler = new Scheduler({
         ws: workspace,
         schedules: workspace.config.schedules,

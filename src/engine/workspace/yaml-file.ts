@@ -36,6 +36,15 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: st
   });
 }
 
+/** The line of the value at `path` in YAML `text` (its parent's line when the key is missing), or undefined. */
+export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) return undefined;
+  const offset = nodeAt(doc.contents, path)?.range?.[0];
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}
+
 /** Reads and validates a YAML file from disk. */
 export async function loadYamlFile<S extends z.ZodType>(path: string, schema: S, displayName = path): Promise<z.output<S>> {
   let text: string;

@@ -75,6 +75,23 @@ describe('engine host in the background', () => {
     expect(run.models.map((m) => m.model)).toEqual(['silver.numbers']);
   });
 
+  it('refuses to start on a schedule whose selection names no model, with its line in ingot.yaml', async () => {
+    const root = await workspace();
+    const config = await readFile(join(root, 'ingot.yaml'), 'utf8');
+    const schedules = 'schedules:\n  - name: nightly\n    cron: "0 3 * * *"\n    select: "numbres+"';
+    await writeFile(join(root, 'ingot.yaml'), config.replace('schedules: []', schedules));
+    const line = config.split('\n').findIndex((l) => l.startsWith('schedules: []')) + 4;
+    const err = await createEngineHost(root, { watch: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: 'WORKSPACE_INVALID', detail: { file: 'ingot.yaml', line, field: 'schedules.0.select' } });
+    expect((err as Error).message).toBe(`ingot.yaml:${line}: schedules.0.select (schedule nightly): No model named "numbres". Did you mean numbers?`);
+    // Fixed, it starts.
+    await writeFile(join(root, 'ingot.yaml'), config.replace('schedules: []', schedules.replace('numbres', 'numbers')));
+    host = await createEngineHost(root, { watch: false });
+  });
+
   it('cancels a scheduled run through cancelRun, as it cancels a manual one', async () => {
     const root = await workspace();
     await writeFile(join(root, 'models', 'silver', 'numbers.sql'), 'SELECT sum(a.range * b.range) AS s FROM range(300000) a, range(60000) b\n');
