@@ -57,12 +57,14 @@ const OPTION_KEY = Object.fromEntries(
   INPUT_FIELDS.map((f) => [f, FIELDS[f].flag.slice(2).replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase()) as keyof EstimateOptions]),
 ) as Record<InputField, keyof EstimateOptions>;
 
-/** "10,000,000" and "10_000_000" read as numbers; anything unreadable goes to validation as text. */
+/** A decimal number as people write it: digits, one point, an exponent (not 0x10, Infinity or 1e). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** "10,000,000" and "10_000_000" read as numbers; anything else goes to validation as text, which says what is wrong. */
 function flagValue(field: InputField, text: string): unknown {
   if (field === 'compression' || field === 'freshness') return text;
   const cleaned = text.replace(/[_,]/g, '').trim();
-  const n = cleaned === '' ? Number.NaN : Number(cleaned);
-  return Number.isNaN(n) ? text : n;
+  return DECIMAL.test(cleaned) ? Number(cleaned) : text;
 }
 
 function flagInputs(opts: EstimateOptions): Partial<Record<InputField, unknown>> {
@@ -76,7 +78,8 @@ function flagInputs(opts: EstimateOptions): Partial<Record<InputField, unknown>>
 
 function writerOverride(opts: EstimateOptions, profile: MachineProfile): MachineProfile {
   if (opts.writerEventsPerSec === undefined) return profile;
-  const value = Number(opts.writerEventsPerSec.replace(/[_,]/g, ''));
+  const cleaned = opts.writerEventsPerSec.replace(/[_,]/g, '').trim();
+  const value = DECIMAL.test(cleaned) ? Number(cleaned) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0) {
     throw new IngotError('INVALID_INPUT', `--writer-events-per-sec must be a number greater than 0, got "${opts.writerEventsPerSec}".`, {
       hint: 'Give the events per second one writer absorbs on your machine, e.g. --writer-events-per-sec 20000.',

@@ -45,6 +45,12 @@ describe('ingot estimate', () => {
     const data = JSON.parse(text.out) as { ok: boolean; error: { code: string; detail: { field: string } } };
     expect(data.error.code).toBe('INVALID_INPUT');
     expect(data.error.detail.field).toBe('usersPerDay');
+    // Only decimal numbers count: a hexadecimal or Infinity is refused, not read as 16 or ∞.
+    for (const odd of ['0x10', 'Infinity']) {
+      const refused = await ingot('estimate', ...SHOP, '--users', odd);
+      expect(refused.code, odd).toBe(2);
+      expect(refused.err, odd).toContain('--users');
+    }
     const override = await ingot('estimate', ...SHOP, '--writer-events-per-sec', '-1');
     expect(override.code).toBe(2);
     expect(override.err).toContain('--writer-events-per-sec');
