@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { checkPublished, describeScore, loadWorkspaceChecks, selectTargets, type PublishedCheckReport } from '../../engine/quality/index.js';
 import { formatError } from '../../shared/errors.js';
+import { countOf } from '../../shared/format/count.js';
 import { output, textTable, withWorkspace } from '../context.js';
 
 export function registerCheck(program: Command): void {
@@ -27,9 +28,10 @@ export function registerCheck(program: Command): void {
 function render(reports: readonly PublishedCheckReport[], withSql: boolean): string {
   if (reports.length === 0) return 'No table declares checks yet. Add a `checks:` list to a model sidecar (models/<layer>/<name>.yaml) or a source.';
   const blocks = reports.map((r) => {
+    // Checks that could not run counted no rows: say that, not "0 rows".
+    if (r.error) return `${r.layer}.${r.model}: error · its checks did not run\n  ${formatError(r.error).replaceAll('\n', '\n  ')}`;
     const score = r.score === null ? 'no score' : `score ${r.score}`;
-    const head = `${r.layer}.${r.model}: ${r.outcome} · ${r.rowsChecked} rows · ${score}`;
-    if (r.error) return `${head}\n  ${formatError(r.error).replaceAll('\n', '\n  ')}`;
+    const head = `${r.layer}.${r.model}: ${r.outcome} · ${countOf(r.rowsChecked, 'row')} · ${score}`;
     const table = textTable(
       ['status', 'check', 'severity', 'failing', 'message'],
       r.results.map((c) => [c.status, c.name, c.severity, c.failingRows, c.message]),

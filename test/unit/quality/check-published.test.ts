@@ -7,6 +7,7 @@ import { main } from '../../../src/cli/main.js';
 import { checkPublished, loadWorkspaceChecks, runQualityGate, selectTargets } from '../../../src/engine/quality/index.js';
 import { initWorkspace } from '../../../src/engine/workspace/init.js';
 import { openWorkspace } from '../../../src/engine/workspace/workspace.js';
+import { runCli } from '../../helpers/run-cli.js';
 import { IngotError } from '../../../src/shared/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { stageOrders } from './quality-db.js';
@@ -206,5 +207,15 @@ describe('checks on published tables', () => {
     } finally {
       ws.close();
     }
+  });
+
+  it('says a table\'s checks did not run, rather than "0 rows", when a check is declared wrong', async () => {
+    const root = await workspace('checks:\n  - kind: not_null\n    column: no_such_column\n');
+    const { code, out } = await runCli('-w', root, 'check', 'silver.orders');
+    expect(code).toBe(1);
+    expect(out.split('\n')[0]).toBe('silver.orders: error · its checks did not run');
+    expect(out).not.toContain('0 rows');
+    const fine = await runCli('-w', root, 'check', 'bronze.orders');
+    expect(fine.out.split('\n')[0]).toBe('bronze.orders: warn · 1 row · score 50');
   });
 });
