@@ -7,7 +7,8 @@ import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import { lineColumn } from '../db/errors.js';
 import { LAYERS, readableLayers, tableKey, type Layer, type ModelDef, type Project, type SourceDef } from './model.js';
-import { analyzeSql, type TableRef } from './sql-refs.js';
+import { fileReads } from './file-reads.js';
+import { analyzeSql, charOffset, type TableRef } from './sql-refs.js';
 import { checkDependencies } from '../quality/index.js';
 
 export interface ModelNode {
@@ -65,6 +66,7 @@ export async function buildGraph(conn: SqlConnection, project: Project, options:
   for (const [key, def] of models) {
     const analysis = await analyzeSql(conn, def.sql);
     if (!analysis.ok) throw parseProblem(def, analysis.problem, analysis.message, analysis.position);
+    assertReadsNoFile(def, analysis.tree);
     const inputs: string[] = [];
     for (const ref of analysis.refs) {
       const inputKey = resolveRef(def, ref, models, sources);
@@ -93,6 +95,19 @@ export async function buildGraph(conn: SqlConnection, project: Project, options:
     for (const input of nodes.get(key)?.inputs ?? []) downstream.get(input)?.push(key);
   }
   return { nodes, sources, order, downstream, warnings };
+}
+
+/** Refuses a model that reads a file directly: Ingot could not tell when to rebuild it. */
+function assertReadsNoFile(def: ModelDef, tree: string): void {
+  const read = fileReads(tree)[0];
+  if (!read) return;
+  const position = read.location === undefined ? undefined : charOffset(def.sql, read.location);
+  const at = locate(def, position);
+  const prefix = at ? `${def.sqlFile}:${at.line}:${at.column}` : def.sqlFile;
+  throw new IngotError('MODEL_INVALID', `${prefix}: ${def.id} reads a file with ${read.name}(); Ingot cannot see a file change, so the model would not be rebuilt when the file changes.`, {
+    hint: 'Load the file as a source (Load on the Ingest screen, or `ingot ingest <file>`) and read its bronze table here, e.g. bronze.customers.',
+    detail: { file: def.sqlFile, line: at?.line, column: at?.column, sqlPosition: position },
+  });
 }
 
 function resolveRef(def: ModelDef, ref: TableRef, models: Map<string, ModelDef>, sources: Map<string, SourceDef>): string {

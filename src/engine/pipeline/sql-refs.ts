@@ -84,7 +84,7 @@ function withCtes(node: { [key: string]: Json }, outer: ReadonlySet<string>): Re
 }
 
 /** DuckDB reports UTF-8 byte offsets; convert to a JS string offset. */
-function charOffset(sql: string, byteOffset: number): number {
+export function charOffset(sql: string, byteOffset: number): number {
   const bytes = Buffer.from(sql, 'utf8');
   if (byteOffset >= bytes.length) return sql.length;
   return bytes.subarray(0, byteOffset).toString('utf8').length;

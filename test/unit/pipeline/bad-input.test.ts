@@ -68,6 +68,25 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses a model that reads a file directly, which it could not rebuild when the file changes', async () => {
+    const root = await createWorkspace();
+    await writeModel(root, 'silver', 'customers', "SELECT c.*\nFROM bronze.orders AS o\n  JOIN read_csv('data/customers.csv') AS c USING (customer_id)");
+    const ws = await openWorkspace(root);
+    try {
+      await appendBatch(ws, 'orders', ORDERS);
+      const err = await failure(runPipeline(ws));
+      expect(err.code).toBe('MODEL_INVALID');
+      expect(err.message).toBe('models/silver/customers.sql:3:8: silver.customers reads a file with read_csv(); Ingot cannot see a file change, so the model would not be rebuilt when the file changes.');
+      expect(err.hint).toMatch(/^Load the file as a source/);
+      expect(err.detail).toMatchObject({ file: 'models/silver/customers.sql', line: 3, column: 8 });
+      // Table functions that read no file stay allowed.
+      await writeModel(root, 'silver', 'customers', 'SELECT range AS customer_id FROM range(3)');
+      expect((await runPipeline(ws)).status).toBe('success');
+    } finally {
+      ws.close();
+    }
+  });
+
   it('locates a wrong column in the model file', async () => {
     const root = await createWorkspace();
     await writeModel(root, 'silver', 'orders', 'SELECT order_id,\n       amount_eur\nFROM bronze.orders');
