@@ -7,7 +7,11 @@
 //   * HAVING, LIMIT, USING SAMPLE, POSITIONAL JOIN, a scalar subquery in a condition;
 //   * a window function (or QUALIFY) not partitioned by the key, DISTINCT ON without the key;
 //   * an aggregate of a nested query used in a condition, a grouping or as the key;
-//   * a key that is not a GROUP BY column of an aggregating SELECT.
+//   * a key that is not a GROUP BY column of an aggregating SELECT;
+//   * a CTE read more than once, unless each read is the FROM of its own output-level SELECT
+//     (a UNION branch). Narrowing replaces the input read inside the CTE by its slice, so every
+//     read of the CTE sees only the touched keys: an aggregate, subquery or self-join over it
+//     would then compare the touched keys with each other only, and the other keys go stale.
 // A model using one is rebuilt in full when its inputs change (the planner says why). The test is
 // conservative: it reads DuckDB's parse tree and may refuse a query that would have been exact.
 import { asArray, callsAggregate, contains, isColumnNamed, isObj, isOrdinal, lastName, sameExpr, visit, type Json, type Obj } from './parse-tree.js';
@@ -46,7 +50,91 @@ export function narrowingBlocker(tree: string, keys: readonly string[], aggregat
     const found = levelBlocker(level, tops.has(level), keyNames, isAggregate, aggregateOutputs);
     if (found) return found;
   }
+  return sharedCteBlocker(root, tops, isAggregate);
+}
+
+interface CteDefinition {
+  name: string;
+  /** Whether the CTE reads a table (a CTE of constants cannot carry new rows). */
+  readsData: boolean;
+}
+
+interface CteRead {
+  cte: CteDefinition;
+  /** The SELECT level whose FROM reads the CTE. */
+  level: Obj | undefined;
+  /** Where that level sits, in words: "a scalar subquery", "the CTE avg_all", … */
+  place: string;
+}
+
+/** A CTE read more than once where one read's rows can reach the output rows of other keys. */
+function sharedCteBlocker(root: Obj, tops: ReadonlySet<Obj>, isAggregate: (n: Json | undefined) => boolean): string | undefined {
+  const reads = cteReads(root);
+  for (const cte of new Set(reads.map((r) => r.cte))) {
+    const mine = reads.filter((r) => r.cte === cte);
+    if (!cte.readsData || mine.length < 2) continue;
+    const inner = mine.filter((r) => !r.level || !tops.has(r.level));
+    const aggregating = inner.find((r) => r.level && (isAggregate(r.level.select_list) || asArray(r.level.group_expressions).length > 0 || r.level.aggregate_handling === 'FORCE_AGGREGATES'));
+    if (aggregating) return `an aggregate of the CTE ${cte.name} in ${aggregating.place}`;
+    const windowed = inner.find((r) => r.level && contains(r.level.select_list, (n) => n.class === 'WINDOW'));
+    if (windowed) return `a window function over the CTE ${cte.name} in ${windowed.place}`;
+    const other = inner[0];
+    if (other) return `the CTE ${cte.name} read again in ${other.place}`;
+    const levels = mine.map((r) => r.level);
+    if (new Set(levels).size < levels.length) return `the CTE ${cte.name} joined with itself`;
+  }
   return undefined;
+}
+
+/** Every read of a CTE in `root`, resolved to the innermost WITH clause that defines its name. */
+function cteReads(root: Obj): CteRead[] {
+  const reads: CteRead[] = [];
+  const walk = (node: Json | undefined, scope: ReadonlyMap<string, CteDefinition>, level: Obj | undefined, place: string): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child, scope, level, place);
+      return;
+    }
+    if (!isObj(node)) return;
+    const entries = isObj(node.cte_map) ? asArray(node.cte_map.map).filter(isObj) : [];
+    let inner = scope;
+    if (entries.length > 0) {
+      const defined = new Map(scope);
+      for (const entry of entries) {
+        if (typeof entry.key !== 'string') continue;
+        let readsData = false;
+        visit(entry.value, (n) => {
+          if (n.type === 'BASE_TABLE' || n.type === 'TABLE_FUNCTION') readsData = true;
+        });
+        defined.set(entry.key.toLowerCase(), { name: entry.key, readsData });
+      }
+      inner = defined;
+    }
+    if (node.type === 'BASE_TABLE' && !node.schema_name && !node.catalog_name && typeof node.table_name === 'string') {
+      const cte = inner.get(node.table_name.toLowerCase());
+      if (cte) reads.push({ cte, level, place });
+    }
+    const here = node.type === 'SELECT_NODE' ? node : level;
+    for (const [field, value] of Object.entries(node)) {
+      if (field === 'cte_map') {
+        for (const entry of entries) walk(entry.value, inner, here, `the CTE ${String(entry.key)}`);
+      } else if (field === 'subquery' && node.class === 'SUBQUERY') {
+        walk(value, inner, here, subqueryPlace(node.subquery_type));
+      } else if (field === 'subquery' && node.type === 'SUBQUERY') {
+        walk(value, inner, here, 'a subquery in FROM');
+      } else {
+        walk(value, inner, here, place);
+      }
+    }
+  };
+  walk(root, new Map(), undefined, 'the main SELECT');
+  return reads;
+}
+
+function subqueryPlace(type: Json | undefined): string {
+  if (type === 'SCALAR') return 'a scalar subquery';
+  if (type === 'EXISTS' || type === 'NOT_EXISTS') return 'an EXISTS subquery';
+  if (type === 'ANY') return 'an IN or ANY subquery';
+  return 'a subquery';
 }
 
 /** The SELECT levels whose output is the model's output: the root, or every branch of a top-level UNION/INTERSECT. */
