@@ -96,6 +96,8 @@ function catalogEntries(
         const doc = docs.get(c.name.toLowerCase());
         return { name: c.name, type: c.type, description: doc?.description ?? null, tags: doc?.tags ?? [] };
       }),
+      // Only a built table says which columns there are.
+      unknownDocumentedColumns: table ? (model?.config.columns ?? []).map((c) => c.name).filter((n) => !table.columns.some((c) => c.name.toLowerCase() === n.toLowerCase())) : [],
       reads: links?.reads ?? [],
       upstream: links?.upstream ?? [],
       readBy: links?.readBy ?? [],

@@ -27,6 +27,8 @@ export const CatalogEntrySchema = z.object({
   bytes: z.number().nullable(),
   lastLoadedAt: z.string().nullable(),
   columns: z.array(CatalogColumnSchema),
+  /** Columns the sidecar's `columns:` documents that the built table does not have (a typo, or a column since removed). */
+  unknownDocumentedColumns: z.array(z.string()).default([]),
   /** Tables it reads directly, and every table upstream of it. */
   reads: z.array(z.string()),
   upstream: z.array(z.string()),

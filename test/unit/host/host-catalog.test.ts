@@ -21,6 +21,8 @@ columns:
   - name: order_id
     description: The shop's order number
     tags: [key]
+  - name: ammount
+    description: A typo of a column name
 checks:
   - kind: not_null
     column: order_id
@@ -62,6 +64,9 @@ describe('engine host: catalog and exports', () => {
       score: 100,
     });
     expect(entry('silver.orders')?.columns[0]).toEqual({ name: 'order_id', type: 'BIGINT', description: "The shop's order number", tags: ['key'] });
+    // A documented column the table does not have is pointed out, so a typo does not hide.
+    expect(entry('silver.orders')?.unknownDocumentedColumns).toEqual(['ammount']);
+    expect(entry('gold.revenue')?.unknownDocumentedColumns).toEqual([]);
     expect(entry('bronze.orders')).toMatchObject({ kind: 'source', description: 'Orders as the shop exports them', file: 'sources/orders.yaml', downstream: ['silver.orders', 'gold.later', 'gold.revenue'] });
     expect(entry('gold.revenue')).toMatchObject({ upstream: ['silver.orders', 'bronze.orders'], score: null });
     expect(entry('gold.later')).toMatchObject({ published: false, rows: null, columns: [] });

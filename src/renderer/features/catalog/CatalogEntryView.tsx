@@ -104,6 +104,18 @@ export function CatalogEntryView({ entry, onSelect }: { entry: CatalogEntry; onS
       </section>
       <section aria-label={`Columns of ${id}`}>
         <h3>Columns</h3>
+        {entry.unknownDocumentedColumns.length > 0 ? (
+          <p className="callout callout--warn" role="note">
+            {entry.file?.replace(/\.sql$/, '.yaml') ?? 'The sidecar'} documents {entry.unknownDocumentedColumns.length === 1 ? 'a column' : 'columns'} {id} does not have:{' '}
+            {entry.unknownDocumentedColumns.map((c, i) => (
+              <span key={c}>
+                {i > 0 ? ', ' : ''}
+                <code>{c}</code>
+              </span>
+            ))}
+            . Fix the name under <code>columns:</code>, or remove the entry.
+          </p>
+        ) : null}
         {entry.columns.length === 0 ? (
           <p className="hint">Columns appear once the table is built.</p>
         ) : (
