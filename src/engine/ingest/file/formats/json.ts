@@ -4,7 +4,8 @@
 // (malformed-lines.ts). An empty array holds no rows and no columns, like a header-only CSV.
 // Newline-delimited JSON that starts with a UTF-8 byte-order mark, which DuckDB refuses, is read
 // from a copy without it (without-bom.ts); line numbers are the same in both. A preview copies
-// only the file's first lines.
+// only the file's first lines. A field holding strings in some records and numbers in others
+// lands as text without JSON quotes (json-text.ts).
 // Records are counted without type inference: lines for NDJSON, top-level array elements for JSON arrays.
 import { open } from 'node:fs/promises';
 import { IngotError } from '../../../../shared/errors.js';
@@ -12,6 +13,7 @@ import type { ColumnInfo } from '../../../db/connection.js';
 import { literal } from '../../../db/sql.js';
 import { castSelect } from '../cast-select.js';
 import type { FileFormat, FormatContext, InspectedFile, RecordCounter, RejectTables } from '../format.js';
+import { jsonAsText } from '../json-text.js';
 import { loadError } from '../load-error.js';
 import { setAsideMalformedLines } from '../malformed-lines.js';
 import { createRecordScanner } from '../record-scanner.js';
@@ -94,8 +96,10 @@ async function inspectReadable(ctx: FormatContext, path: string, isArray: boolea
   if (!isArray && known === undefined && ctx.malformedLineRejects) return inspectSetAside(ctx, path, ctx.malformedLineRejects, bytesBefore, partial);
   const reader = `read_json(${literal(path)}, format=${literal(isArray ? 'array' : 'newline_delimited')})`;
   let columns: ColumnInfo[];
+  let source: string;
   try {
     columns = await ctx.conn.describe(`SELECT * FROM ${reader}`);
+    source = await jsonAsText(ctx.conn, reader, columns);
   } catch (err) {
     throw loadError(err, ctx.displayName, 'Cannot read the JSON file', { malformedLinesRejectable: !isArray && known === undefined });
   }
@@ -117,7 +121,7 @@ async function inspectReadable(ctx: FormatContext, path: string, isArray: boolea
     storesRejects: false,
     lineOffset: 0,
     counter,
-    relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${reader})`,
+    relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${source})`,
   };
 }
 
@@ -129,8 +133,10 @@ async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectT
   const aside = await setAsideMalformedLines(ctx, path, tables, bytesBefore);
   const reader = `read_json(${literal(aside.copyPath)}, format='newline_delimited')`;
   let columns: ColumnInfo[];
+  let source: string;
   try {
     columns = await ctx.conn.describe(`SELECT * FROM ${reader}`);
+    source = await jsonAsText(ctx.conn, reader, columns);
   } catch (err) {
     await aside.dispose();
     throw loadError(err, ctx.displayName, 'Cannot read the JSON file');
@@ -149,7 +155,7 @@ async function inspectSetAside(ctx: FormatContext, path: string, tables: RejectT
     filledRejects: tables,
     lineOffset: 0,
     counter: lineCounter(),
-    relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${reader})`,
+    relation: (types) => `(SELECT ${castSelect(columns, types)} FROM ${source})`,
     fileLine: aside.fileLineOfCopy,
     dispose: aside.dispose,
   };
