@@ -212,4 +212,22 @@ describe('file formats and options', () => {
     expect(await t.query(`${data} FROM bronze.summary`)).toEqual([{ note: 'ignore me' }]);
     t.close();
   });
+
+  it('skips an empty row in the middle of an Excel sheet, as a CSV skips a blank line', async () => {
+    const t = await testWorkspace();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Orders');
+    sheet.addRow(['id', 'customer']);
+    sheet.addRow([1, 'Ann']);
+    sheet.getRow(4).values = [3, 'Cem']; // row 3 stays empty
+    await mkdir(join(t.root, 'data'), { recursive: true });
+    await wb.xlsx.writeFile(join(t.root, 'data/gaps.xlsx'));
+    const r = await ingestSource(t.ws, 'data/gaps.xlsx');
+    expect(r).toMatchObject({ rowsLoaded: 2, rowsRejected: 0, recordsCounted: 2 });
+    expect(await t.query('SELECT id, customer, _row_number FROM bronze.gaps ORDER BY id')).toEqual([
+      { id: 1, customer: 'Ann', _row_number: 1 },
+      { id: 3, customer: 'Cem', _row_number: 2 },
+    ]);
+    t.close();
+  });
 });

@@ -135,6 +135,12 @@ export async function convertSheet(
   let rows = 0;
   for (let r = 2; r <= end; r++) {
     const row = ws.getRow(r);
+    // An empty row is no record, as a blank line in a CSV is none; an empty line keeps every
+    // later record on its sheet row's line, so errors still name the right row.
+    if (!row.hasValues) {
+      if (!stream.write('\n')) await once(stream, 'drain');
+      continue;
+    }
     const record: Record<string, unknown> = {};
     columns.forEach((name, i) => (record[name] = jsonValue(row.getCell(i + 1).value, withTime.has(i + 1))));
     if (!stream.write(JSON.stringify(record) + '\n')) await once(stream, 'drain');
