@@ -1,10 +1,12 @@
 // Schema drift between batches of one source: which incoming columns are new, which bronze
 // columns are missing, and which types no longer fit; what the source's policy does about each;
-// and the DDL that follows (ADD COLUMN, widening ALTER TYPE). Type rules come from DuckDB.
+// and the DDL that follows (ADD COLUMN, widening ALTER TYPE; nested values widened to text become
+// JSON text). Type rules come from DuckDB.
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident } from '../db/sql.js';
 import { canonicalTypes } from './canonical-type.js';
+import { castToType } from './nested-text.js';
 import type { DriftPolicy } from './source-schema.js';
 import type { DriftChange } from './types.js';
 
@@ -38,8 +40,8 @@ export interface DriftPlan {
   changes: DriftChange[];
   /** Columns to add to the bronze table. */
   add: ColumnInfo[];
-  /** Columns whose bronze type is widened. */
-  widen: ColumnInfo[];
+  /** Columns whose bronze type is widened, with the type they had. */
+  widen: (ColumnInfo & { from: string })[];
   /** Every incoming column with the type to read it as. */
   read: ColumnInfo[];
 }
@@ -98,7 +100,7 @@ export async function planDrift(
     } else if (policy.type_change === 'widen') {
       const { type: wider, why } = await losslessWidening(conn, target.relation, old.name, old.type, col.type);
       plan.changes.push({ column: old.name, change: 'type_widened', detail: `${old.type} → ${wider}: ${origin} has ${col.type}${why ? `; ${why}` : ''}` });
-      plan.widen.push({ name: old.name, type: wider });
+      plan.widen.push({ name: old.name, type: wider, from: old.type });
       plan.read.push({ name: old.name, type: wider });
     } else {
       fail(
@@ -121,5 +123,6 @@ export async function planDrift(
 /** Applies a plan's DDL to `table` (inside the batch's transaction). */
 export async function applyDrift(conn: SqlConnection, table: string, plan: DriftPlan): Promise<void> {
   for (const col of plan.add) await conn.run(`ALTER TABLE ${table} ADD COLUMN ${ident(col.name)} ${col.type}`);
-  for (const col of plan.widen) await conn.run(`ALTER TABLE ${table} ALTER COLUMN ${ident(col.name)} SET DATA TYPE ${col.type}`);
+  // Loaded STRUCT, MAP and LIST values widened to text are rewritten as JSON text.
+  for (const col of plan.widen) await conn.run(`ALTER TABLE ${table} ALTER COLUMN ${ident(col.name)} SET DATA TYPE ${col.type} USING ${castToType(ident(col.name), col.from, col.type)}`);
 }

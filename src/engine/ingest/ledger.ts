@@ -43,6 +43,15 @@ export async function presentFiles(conn: SqlConnection, source: string): Promise
   );
 }
 
+/** The newest batch of `source` whose rows are in bronze, with its content hash (null when it has none). */
+export async function lastLoadedBatch(conn: SqlConnection, source: string): Promise<{ batchId: number; contentHash: string | null } | null> {
+  const row = await conn.one<{ batchId: number; contentHash: string | null }>(
+    `SELECT batch_id AS "batchId", content_hash AS "contentHash" FROM _ingot.batches WHERE source = ? AND status = 'loaded' ORDER BY batch_id DESC LIMIT 1`,
+    [source],
+  );
+  return row ? { batchId: Number(row.batchId), contentHash: row.contentHash } : null;
+}
+
 /** The combined hash of a batch: its files' hashes in path order. */
 function batchHash(files: readonly BatchFile[]): string | null {
   if (files.length === 0) return null;

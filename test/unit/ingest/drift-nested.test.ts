@@ -48,8 +48,8 @@ describe('schema drift with nested columns', () => {
     const r = await ingestSource(t.ws, 'events');
     expect(r.drift).toEqual([{ column: 'c', change: 'type_widened', detail: 'STRUCT(a BIGINT) → VARCHAR: data/events.ndjson has STRUCT(a BIGINT, b VARCHAR)' }]);
     expect(await t.query('SELECT id, c FROM bronze.events ORDER BY id')).toEqual([
-      { id: 1, c: '{\'a\': 1}' },
-      { id: 2, c: '{\'a\': 2, \'b\': new}' },
+      { id: 1, c: '{"a":1}' },
+      { id: 2, c: '{"a":2,"b":"new"}' },
     ]);
     t.close();
   });

@@ -22,8 +22,6 @@ export interface FetchProgress {
   recordsPath?: string;
   /** True when the path was found automatically. */
   foundPath: boolean;
-  /** Running sha256 over the page bodies (the batch's content hash). */
-  chain: string;
   /** True when max_pages stopped the load while the API had more. */
   maxed: boolean;
 }

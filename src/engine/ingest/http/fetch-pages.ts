@@ -113,7 +113,6 @@ export async function fetchPages(plan: FetchPlan): Promise<FetchProgress> {
         shape: done.shape,
         ...(path ? { recordsPath: path.text } : {}),
         foundPath,
-        chain: sha256(done.chain + bodyHash),
         maxed,
       };
       plan.onPage?.(done);

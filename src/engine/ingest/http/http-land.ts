@@ -1,13 +1,18 @@
 // Lands one batch of a `kind: http` source. Pages are fetched into a spool (resuming an earlier
 // load that did not finish, when its checkpoint still matches the source and the cursor), then
 // landed in bronze with one read_json, deduplicated on the primary key, and the incremental
-// cursor moves with the batch's commit. Secret values are masked out of every error that leaves.
+// cursor moves with the batch's commit. A full (not incremental) load whose records hash the same
+// as the source's last batch lands nothing and says so, as a file loaded again does. Secret
+// values are masked out of every error that leaves.
 import { createHash, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { activeSecretStore } from '../../secrets/active-store.js';
 import { createRedactor, type Redactor } from '../../secrets/redactor.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
+import { countOf } from '../../../shared/format/count.js';
+import { digestFile } from '../file/digest.js';
 import type { LandContext, LandOutcome } from '../land-context.js';
+import { lastLoadedBatch } from '../ledger.js';
 import { clearCheckpoint, readCheckpoint, writeCheckpoint, type FetchProgress } from './checkpoint.js';
 import { createHttpClient, type HttpClient } from './client.js';
 import { fetchPages } from './fetch-pages.js';
@@ -39,7 +44,6 @@ function freshProgress(src: HttpSource, spoolBytes: number): FetchProgress {
     shape: {},
     ...(path && typeof path !== 'string' ? { recordsPath: path.text } : {}),
     foundPath: false,
-    chain: '',
     maxed: false,
   };
 }
@@ -129,6 +133,20 @@ async function land(ctx: LandContext, src: HttpSource, store: SecretStore, redac
       const since = cursorFrom !== null && field ? ` newer than ${field} ${cursorFrom}` : '';
       return { status: 'unchanged', files: [], skippedFiles: [`${location} (the API returned no records${since})`] };
     }
+    // The batch's content hash covers its records in the order they came (not the page bodies
+    // around them, which may carry a request id or a timestamp), read back from the spool.
+    const { contentHash } = await digestFile(spool.path, ctx.signal ? { signal: ctx.signal } : {});
+    const earlier = !ctx.replace && !src.incremental && (await ctx.bronze.columns()).length > 0 ? await lastLoadedBatch(ctx.conn, source.name) : null;
+    if (earlier && earlier.contentHash === contentHash) {
+      await writeHttpState(ctx.conn, source.name, { ...base, cursorValue: cursorFrom });
+      await Spool.remove(spool.path);
+      return { status: 'unchanged', files: [], skippedFiles: [`${location} (${countOf(fetched.records, 'record')}, as in batch ${earlier.batchId})`] };
+    }
+    if (earlier && !src.primary_key) {
+      ctx.warn(
+        `${location} returned other content than for batch ${earlier.batchId}; this batch adds all its rows again next to the earlier ones. To keep one row per record, set \`primary_key:\` in ${source.file}; to keep only the new content, ingest with --replace.`,
+      );
+    }
     const landed = await landSpool(ctx, src, { path: spool.path, shape: fetched.shape, origin: location, previousCursor: cursorFrom });
     await writeHttpState(ctx.conn, source.name, { ...base, cursorValue: landed.cursor, ...(landed.rowsLoaded > 0 ? { batchId: ctx.batchId } : {}) });
     await Spool.remove(spool.path);
@@ -142,7 +160,7 @@ async function land(ctx: LandContext, src: HttpSource, store: SecretStore, redac
           path: location,
           sizeBytes: fetched.bytes,
           modifiedAt: startedAt,
-          contentHash: `sha256:${fetched.chain}`,
+          contentHash,
           recordsCounted: fetched.records,
           rowsLoaded: landed.rowsLoaded,
           rowsRejected: 0,

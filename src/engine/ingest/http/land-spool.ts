@@ -34,11 +34,12 @@ function column(columns: readonly ColumnInfo[], name: string, field: string, fil
 export async function landSpool(ctx: LandContext, src: HttpSource, spool: { path: string; shape: Shape; origin: string; previousCursor: string | null }): Promise<LandedSpool> {
   const { conn, signal } = ctx;
   const file = ctx.source.file;
-  const read = await spoolRelation(conn, spool.path, spool.shape, { flatten: src.flatten, origin: spool.origin, warn: ctx.warn });
+  const existing = ctx.replace ? [] : await ctx.bronze.columns();
+  const read = await spoolRelation(conn, spool.path, spool.shape, { flatten: src.flatten, origin: spool.origin, warn: ctx.warn, existing });
   const incoming = withOverrides(read.columns, src.columns);
   const key = (src.primary_key ?? []).map((k, i) => column(incoming, k, `primary_key${src.primary_key && src.primary_key.length > 1 ? `[${i}]` : ''}`, file).name);
   const cursorColumn = src.incremental ? column(incoming, src.incremental.cursor_field, 'incremental.cursor_field', file) : undefined;
-  const earlierBatches = !ctx.replace && (await ctx.bronze.columns()).length > 0;
+  const earlierBatches = existing.length > 0;
   const types = await ctx.bronze.prepare(incoming, spool.origin);
   let loaded: number;
   try {

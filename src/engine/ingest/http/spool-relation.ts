@@ -1,10 +1,12 @@
 // How DuckDB reads a load's spool: read_json over its records (one per line), DuckDB inferring the
 // columns (from a sample, or from every record when a key shows up only beyond the sample), nested
-// objects kept as STRUCT columns or flattened into parent_child columns, and each column cast to
-// the type bronze reads it as.
+// objects kept as STRUCT columns or flattened into parent_child columns (a field that held only {}
+// read as bronze's STRUCT), and each column cast to the type bronze reads it as.
 import { IngotError } from '../../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../../db/connection.js';
 import { ident, literal } from '../../db/sql.js';
+import { castToType } from '../nested-text.js';
+import { fitEmptyObjects } from './empty-objects.js';
 import { uncoveredKey, type Shape } from './shape.js';
 import { structFields } from './struct-type.js';
 
@@ -61,8 +63,16 @@ function readError(err: unknown, origin: string): IngotError {
   });
 }
 
-/** Inspects the spool at `path`; `shape` holds every key the records carry. */
-export async function spoolRelation(conn: SqlConnection, path: string, shape: Shape, options: { flatten: boolean; origin: string; warn: (message: string) => void }): Promise<SpoolRelation> {
+/**
+ * Inspects the spool at `path`; `shape` holds every key the records carry. `existing`: bronze's
+ * columns, whose STRUCT types fields that held only {} are read as.
+ */
+export async function spoolRelation(
+  conn: SqlConnection,
+  path: string,
+  shape: Shape,
+  options: { flatten: boolean; origin: string; warn: (message: string) => void; existing?: readonly ColumnInfo[] },
+): Promise<SpoolRelation> {
   const reader = (sample: number): string => `read_json(${literal(path)}, format='newline_delimited', sample_size=${sample})`;
   let source = reader(20480);
   let detected: ColumnInfo[];
@@ -72,6 +82,7 @@ export async function spoolRelation(conn: SqlConnection, path: string, shape: Sh
       source = reader(-1);
       detected = await conn.describe(`SELECT * FROM ${source}`);
     }
+    if (options.existing && options.existing.length > 0) detected = fitEmptyObjects(detected, options.existing, shape);
     detected = await canonicalTypes(conn, detected);
   } catch (err) {
     throw readError(err, options.origin);
@@ -87,7 +98,7 @@ export async function spoolRelation(conn: SqlConnection, path: string, shape: Sh
       const list = types.map((t) => {
         const col = exprOf.get(t.name.toLowerCase());
         if (!col) return `CAST(NULL AS ${t.type}) AS ${ident(t.name)}`;
-        return col.type === t.type && col.expr === ident(t.name) ? col.expr : `CAST(${col.expr} AS ${t.type}) AS ${ident(t.name)}`;
+        return col.type === t.type && col.expr === ident(t.name) ? col.expr : `${castToType(col.expr, col.type, t.type)} AS ${ident(t.name)}`;
       });
       return `(SELECT ${list.join(', ')} FROM ${typed})`;
     },
