@@ -43,6 +43,24 @@ export async function presentFiles(conn: SqlConnection, source: string): Promise
   );
 }
 
+/** The date and timestamp formats a source's files in bronze were read with: the earliest batch's (undefined: none recorded). */
+export interface ReadDateFormats {
+  date?: string;
+  timestamp?: string;
+}
+
+/** The formats the earliest loaded files of `source` were read with, which its later files keep. */
+export async function readDateFormats(conn: SqlConnection, source: string): Promise<ReadDateFormats> {
+  const row = await conn.one<{ date: string | null; timestamp: string | null }>(
+    `SELECT arg_min(f.date_format, f.batch_id) FILTER (WHERE f.date_format IS NOT NULL) AS date,
+            arg_min(f.timestamp_format, f.batch_id) FILTER (WHERE f.timestamp_format IS NOT NULL) AS timestamp
+     FROM _ingot.batch_files f JOIN _ingot.batches b USING (batch_id)
+     WHERE b.source = ? AND b.status = 'loaded'`,
+    [source],
+  );
+  return { ...(row?.date ? { date: row.date } : {}), ...(row?.timestamp ? { timestamp: row.timestamp } : {}) };
+}
+
 /** The newest batch of `source` whose rows are in bronze, with its content hash (null when it has none). */
 export async function lastLoadedBatch(conn: SqlConnection, source: string): Promise<{ batchId: number; contentHash: string | null } | null> {
   const row = await conn.one<{ batchId: number; contentHash: string | null }>(
@@ -90,9 +108,24 @@ export async function recordBatch(conn: SqlConnection, batch: BatchRecord, unnum
   );
   for (const f of batch.files) {
     await conn.run(
-      `INSERT INTO _ingot.batch_files (batch_id, source, path, size_bytes, modified_at, content_hash, records_counted, rows_loaded, rows_rejected, rows_numbered, line_offset)
-       VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?)`,
-      [batch.batchId, batch.source, f.path, f.sizeBytes, f.modifiedAt, f.contentHash, f.recordsCounted, f.rowsLoaded, f.rowsRejected, !unnumbered.has(f.path), unnumbered.get(f.path) ?? null],
+      `INSERT INTO _ingot.batch_files (batch_id, source, path, size_bytes, modified_at, content_hash, records_counted, rows_loaded, rows_rejected, rows_numbered, line_offset,
+         date_format, timestamp_format)
+       VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        batch.batchId,
+        batch.source,
+        f.path,
+        f.sizeBytes,
+        f.modifiedAt,
+        f.contentHash,
+        f.recordsCounted,
+        f.rowsLoaded,
+        f.rowsRejected,
+        !unnumbered.has(f.path),
+        unnumbered.get(f.path) ?? null,
+        f.dateFormat ?? null,
+        f.timestampFormat ?? null,
+      ],
     );
   }
 }

@@ -12,7 +12,7 @@ import { ident } from '../db/sql.js';
 import { withOverrides } from './file/column-overrides.js';
 import { FileFormatOptionsSchema, type FileFormatOptions } from './file/file-options.js';
 import { FileSourceSchema } from './file/file-source.js';
-import type { FileFormat, FormatContext, RejectTables } from './file/format.js';
+import type { FileFormat, FormatContext, KeptDateFormats, RejectTables } from './file/format.js';
 import { resolveFormat } from './file/formats/index.js';
 import { loadError } from './file/load-error.js';
 import { REJECTED_RECORDS } from './rejects.js';
@@ -27,6 +27,8 @@ export interface PreviewSettings {
   displayName?: string;
   /** A source's `columns:` type overrides, applied as a load would. */
   columns?: Record<string, string>;
+  /** The date/timestamp formats the source's earlier files were read with, which a load of this file keeps. */
+  keptDateFormats?: KeptDateFormats;
   signal?: AbortSignal;
 }
 
@@ -51,7 +53,14 @@ export async function previewFile(conn: SqlConnection, path: string, options: Fi
   if (info.isDirectory()) throw new IngotError('NOT_FOUND', `Cannot read ${displayName}: it is a folder, not a file.`, { hint: 'Preview one file of the folder.', detail: { file: displayName } });
   const format = resolveFormat(path, opts.format, { file: displayName });
   refuseForeignOptions(options, format, path, displayName);
-  const context: FormatContext = { conn, cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'), displayName, maxRows: limit, ...(settings.signal ? { signal: settings.signal } : {}) };
+  const context: FormatContext = {
+    conn,
+    cacheDir: settings.cacheDir ?? join(tmpdir(), 'ingot-preview'),
+    displayName,
+    maxRows: limit,
+    ...(settings.signal ? { signal: settings.signal } : {}),
+    ...(settings.keptDateFormats ? { keptDateFormats: settings.keptDateFormats } : {}),
+  };
   const id = `${process.pid}_${++previewCounter}`;
   const tables = { errors: `ingot_preview_rejects_${id}`, scans: `ingot_preview_scans_${id}` };
   try {

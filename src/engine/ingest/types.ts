@@ -22,6 +22,9 @@ export interface BatchFile {
   recordsCounted: number | null;
   rowsLoaded: number;
   rowsRejected: number;
+  /** CSV/TSV: the date and timestamp formats the file was read with (null: none), kept for the source's later files. */
+  dateFormat?: string | null;
+  timestampFormat?: string | null;
 }
 
 export interface IngestResult extends ResultDto {

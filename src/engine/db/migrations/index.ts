@@ -6,6 +6,7 @@ import { core } from './001-core.js';
 import { ingestBatches } from './010-batches.js';
 import { rowNumbering } from './011-row-numbering.js';
 import { rejectRecords } from './012-reject-records.js';
+import { readDateFormats } from './013-read-date-formats.js';
 import { pipelineRuns } from './020-pipeline-runs.js';
 import { pipelineState } from './021-pipeline-state.js';
 import { runModelReasons } from './022-run-model-reasons.js';
@@ -23,7 +24,7 @@ export interface Migration {
 }
 
 /** Every migration, in any order; `migrate` sorts by version. Register new ones here. */
-export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, rejectRecords, pipelineRuns, pipelineState, runModelReasons, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [core, ingestBatches, rowNumbering, rejectRecords, readDateFormats, pipelineRuns, pipelineState, runModelReasons, qualityResults, quarantineLog, anomalyMetrics, quarantineReleases, httpState, httpCheckpoints];
 
 /** The internal metadata schema. */
 export const META = '_ingot';

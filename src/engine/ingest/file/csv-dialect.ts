@@ -22,8 +22,15 @@ interface SniffRow {
 }
 
 const NONE = '(empty)';
-const ISO_DATE = '%Y-%m-%d';
-const ISO_TIMESTAMPS = new Set(['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f']);
+export const ISO_DATE = '%Y-%m-%d';
+/** What Ingot records for ISO timestamps, which DuckDB's sniffer reads without naming a format. */
+export const ISO_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
+const ISO_TIMESTAMPS = new Set([ISO_TIMESTAMP, '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f']);
+
+/** Whether two date or timestamp formats read the same values: equal, or both ISO timestamps (DuckDB reads every ISO form by default). */
+export function readsSame(a: string, b: string): boolean {
+  return a === b || (ISO_TIMESTAMPS.has(a) && ISO_TIMESTAMPS.has(b));
+}
 const NEWLINES: Record<string, string> = { '\\n': '\n', '\\r\\n': '\r\n', '\\r': '\r' };
 
 /** The options the user set, as read_csv/sniff_csv named arguments. */

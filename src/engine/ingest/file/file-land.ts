@@ -11,6 +11,7 @@ import { unclosedQuoteError } from './csv-quote.js';
 import { CONTENT_HASH, digestFile, hashAlgorithmOf, stampFile, type FileDigest, type FileStamp, type HashAlgorithm } from './digest.js';
 import { formatOptionsOf, type FileSource } from './file-source.js';
 import type { InspectedFile } from './format.js';
+import { keepsAny, keptDateFormats } from './kept-date-formats.js';
 import { resolveFormat } from './formats/index.js';
 import { loadError } from './load-error.js';
 import { resolveFiles, type InputFile } from './resolve-files.js';
@@ -132,17 +133,30 @@ async function landInspected(ctx: LandContext, src: FileSource, inspectedFiles: 
   if (planned.length === 0) return { status: 'unchanged', files: [], skippedFiles: skipped };
 
   const several = inputs.length > 1;
+  const kept = await keptDateFormats(ctx.conn, ctx.source, options, present.length > 0);
   for (const [i, f] of planned.entries()) {
     ctx.progress('inspecting', (100 * i) / planned.length, { file: f.name });
     const format = resolveFormat(f.path, options.format, { file: ctx.source.file });
     try {
       const malformedLineRejects = ctx.setAsideMalformedLines.has(f.name) ? ctx.rejectTables(0) : undefined;
+      const keptFormats = keepsAny(kept);
       f.inspected = await format.inspect(
-        { conn, cacheDir: ctx.ws.paths.cache, displayName: f.name, ...(signal ? { signal } : {}), ...(malformedLineRejects ? { malformedLineRejects } : {}) },
+        {
+          conn,
+          cacheDir: ctx.ws.paths.cache,
+          displayName: f.name,
+          ...(signal ? { signal } : {}),
+          ...(malformedLineRejects ? { malformedLineRejects } : {}),
+          ...(keptFormats ? { keptDateFormats: keptFormats } : {}),
+        },
         f.path,
         options,
       );
       inspectedFiles.push(f.inspected);
+      // The first file read with a date (timestamp) format sets it for the load's other files.
+      const dialect = f.inspected.dialect;
+      if (dialect && options.date_format === undefined && kept.date === undefined && dialect.dateFormat !== null) kept.date = dialect.dateFormat;
+      if (dialect && options.timestamp_format === undefined && kept.timestamp === undefined && dialect.timestampFormat !== null) kept.timestamp = dialect.timestampFormat;
     } catch (err) {
       // In a folder or glob, an export with a header and no rows (a quiet day) holds nothing to
       // load; the other files still load. Alone, it is an error the user should see.
@@ -197,7 +211,17 @@ async function landInspected(ctx: LandContext, src: FileSource, inspectedFiles: 
     const counter = inspected.counter;
     const records = counter.kind === 'scan' ? digest.records : counter.kind === 'known' ? counter.records : await counter.count(conn);
     checkRecordCount(f.name, records, loaded, rejected);
-    files.push({ path: f.name, sizeBytes: f.before.sizeBytes, modifiedAt: new Date(f.before.modifiedMs), contentHash: digest.contentHash, recordsCounted: records, rowsLoaded: loaded, rowsRejected: rejected });
+    files.push({
+      path: f.name,
+      sizeBytes: f.before.sizeBytes,
+      modifiedAt: new Date(f.before.modifiedMs),
+      contentHash: digest.contentHash,
+      recordsCounted: records,
+      rowsLoaded: loaded,
+      rowsRejected: rejected,
+      dateFormat: inspected.dialect ? (options.date_format ?? inspected.dialect.dateFormat) : null,
+      timestampFormat: inspected.dialect ? (options.timestamp_format ?? inspected.dialect.timestampFormat) : null,
+    });
   }
   return { status: 'loaded', files, skippedFiles: skipped };
 }

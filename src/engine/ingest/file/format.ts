@@ -21,6 +21,16 @@ export interface FormatContext {
    * the lines that do not parse go to these reject tables instead of failing the load.
    */
   malformedLineRejects?: RejectTables;
+  /** Date and timestamp formats earlier files of the source were read with: CSV/TSV read this file the same way. */
+  keptDateFormats?: KeptDateFormats;
+}
+
+/** The date/timestamp formats a source keeps for its later files (unset: the file's own sniff decides). */
+export interface KeptDateFormats {
+  date?: string;
+  timestamp?: string;
+  /** The source's definition file, where `date_format:` / `timestamp_format:` change them. */
+  sourceFile: string;
 }
 
 /** Names of DuckDB's temporary reject tables for one scan (CSV, and malformed NDJSON lines). */

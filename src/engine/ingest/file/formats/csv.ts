@@ -8,7 +8,7 @@ import { IngotError } from '../../../../shared/errors.js';
 import type { ColumnInfo } from '../../../db/connection.js';
 import { literal } from '../../../db/sql.js';
 import type { CsvDialect } from '../../types.js';
-import { columnsArg, dialectArgs, sniffCsv, userCsvArgs } from '../csv-dialect.js';
+import { columnsArg, dialectArgs, ISO_DATE, ISO_TIMESTAMP, readsSame, sniffCsv, userCsvArgs } from '../csv-dialect.js';
 import { openQuoteError, QUOTE_SAMPLE_BYTES, settleQuote } from '../csv-quote.js';
 import type { FileFormatOptions } from '../file-options.js';
 import type { FileFormat, FormatContext, InspectedFile, RecordCounter } from '../format.js';
@@ -167,6 +167,32 @@ async function dialectWarnings(ctx: FormatContext, path: string, dialect: CsvDia
   return warnings;
 }
 
+/**
+ * The dialect with the date and timestamp formats earlier files of the source were read with, so
+ * that 01/05/2025 means the same day in every file (values that do not fit are rejected); says so
+ * when this file's own sniff differed. Formats the source sets itself are left as they are.
+ */
+function keepDateFormats(sniffed: CsvDialect, columns: readonly ColumnInfo[], options: FileFormatOptions, ctx: FormatContext): { dialect: CsvDialect; warnings: string[] } {
+  // The sniffer names no format for ISO timestamps (DuckDB parses them by default): name ISO, so
+  // that later files of the source keep it too (dates likewise, should it name none for them).
+  const isoTimestamps = sniffed.timestampFormat === null && options.timestamp_format === undefined && columns.some((c) => /^TIMESTAMP/i.test(c.type));
+  const isoDates = sniffed.dateFormat === null && options.date_format === undefined && columns.some((c) => /^DATE$/i.test(c.type));
+  const dialect = { ...sniffed, ...(isoTimestamps ? { timestampFormat: ISO_TIMESTAMP } : {}), ...(isoDates ? { dateFormat: ISO_DATE } : {}) };
+  const kept = ctx.keptDateFormats;
+  if (!kept) return { dialect, warnings: [] };
+  const warnings: string[] = [];
+  const keep = (own: string | null, format: string | undefined, what: string, option: string): string | null => {
+    if (format === undefined) return own;
+    if (own !== null && !readsSame(own, format)) {
+      warnings.push(`${ctx.displayName}: read ${what} as ${format}, as earlier files of this source (on its own it looks like ${own}); set \`${option}:\` in ${kept.sourceFile} to change it.`);
+    }
+    return format;
+  };
+  const dateFormat = options.date_format !== undefined ? dialect.dateFormat : keep(dialect.dateFormat, kept.date, 'dates', 'date_format');
+  const timestampFormat = options.timestamp_format !== undefined ? dialect.timestampFormat : keep(dialect.timestampFormat, kept.timestamp, 'timestamps', 'timestamp_format');
+  return { dialect: { ...dialect, dateFormat, timestampFormat }, warnings };
+}
+
 /** Replaces a vague sniffing failure by the line to fix, when a long line or an open quote explains it. */
 async function locateSniffError(err: unknown, path: string, displayName: string, options: FileFormatOptions): Promise<unknown> {
   const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ''}`;
@@ -201,7 +227,8 @@ async function inspectCsv(ctx: FormatContext, path: string, given: FileFormatOpt
     async () => (await textHead(path, QUOTE_SAMPLE_BYTES)) ?? Buffer.alloc(0),
     async () => (COMPRESSED.test(path) ? undefined : findUnterminatedQuote(path, 0x22, (options.delimiter ?? sniffed.dialect.delimiter).charCodeAt(0))),
   );
-  const dialect = settled.dialect;
+  const kept = keepDateFormats(settled.dialect, columns, options, ctx);
+  const dialect = kept.dialect;
   const pinned = dialectArgs(dialect, options).join(', ');
   if (dialect.header && ctx.maxRows === undefined && !(await hasDataRecords(path, dialect, columns))) {
     throw new IngotError('INGEST_FAILED', `${ctx.displayName}:${dialect.skipRows + 1}: the file has a header but no data rows; there is nothing to load.`, {
@@ -209,7 +236,7 @@ async function inspectCsv(ctx: FormatContext, path: string, given: FileFormatOpt
       detail: { file: ctx.displayName, line: dialect.skipRows + 1, noDataRows: true },
     });
   }
-  const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...(await dialectWarnings(ctx, path, dialect, columns, options))];
+  const warnings = [...(settled.warning !== undefined ? [settled.warning] : []), ...kept.warnings, ...(await dialectWarnings(ctx, path, dialect, columns, options))];
   const locator = recordLocator(path, dialect);
   return {
     format: defaults.format,
