@@ -32,6 +32,15 @@ describe('quarantine and release', () => {
     return result;
   }
 
+  /** Orders with two identical copies of the bad order 7 (and no unique check), rebuilt in full. */
+  async function rebuildTwins(runId: number): Promise<void> {
+    await stageOrders(t.conn);
+    await t.conn.run(`INSERT INTO ${STAGE} SELECT * FROM ${STAGE} WHERE order_id = 7`);
+    await gate(runId, CHECKS.slice(1), { keyColumns: [] });
+    await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
+    await t.conn.run(`DROP TABLE ${STAGE}`);
+  }
+
   const order = (id: number): Promise<unknown[]> => t.conn.all('SELECT order_id, customer_id, status FROM silver.orders WHERE order_id = ?', [id]);
   const heldIds = async (): Promise<number[]> => (await listQuarantine(t.conn, 'silver', 'orders')).rows.map((r) => Number(r.order_id)).sort((a, b) => a - b);
 
@@ -278,14 +287,6 @@ describe('quarantine and release', () => {
   });
 
   it('pairs identical originals with their fixes one to one', async () => {
-    /** Orders with two identical copies of the bad order 7 (and no unique check), rebuilt in full. */
-    const rebuildTwins = async (runId: number): Promise<void> => {
-      await stageOrders(t.conn);
-      await t.conn.run(`INSERT INTO ${STAGE} SELECT * FROM ${STAGE} WHERE order_id = 7`);
-      await gate(runId, CHECKS.slice(1), { keyColumns: [] });
-      await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
-      await t.conn.run(`DROP TABLE ${STAGE}`);
-    };
     const sevens = (): Promise<unknown[]> => t.conn.all('SELECT customer_id FROM silver.orders WHERE order_id = 7 ORDER BY customer_id');
     await rebuildTwins(1);
     // The two copies were two orders after all: one for customer 1, one for customer 2.
@@ -300,13 +301,6 @@ describe('quarantine and release', () => {
   });
 
   it('keeps a fix in place of one copy and holds the copy nobody fixed', async () => {
-    const rebuildTwins = async (runId: number): Promise<void> => {
-      await stageOrders(t.conn);
-      await t.conn.run(`INSERT INTO ${STAGE} SELECT * FROM ${STAGE} WHERE order_id = 7`);
-      await gate(runId, CHECKS.slice(1), { keyColumns: [] });
-      await t.conn.run(`CREATE OR REPLACE TABLE silver.orders AS SELECT * FROM ${STAGE}`);
-      await t.conn.run(`DROP TABLE ${STAGE}`);
-    };
     await rebuildTwins(1);
     await t.conn.run('UPDATE quarantine.silver_orders SET customer_id = 1 WHERE rowid = (SELECT min(rowid) FROM quarantine.silver_orders WHERE order_id = 7)');
     await releaseQuarantined(t.conn, 'silver', 'orders', 'customer_id = 1');
