@@ -76,19 +76,28 @@ export async function spoolRelation(
   const reader = (sample: number): string => `read_json(${literal(path)}, format='newline_delimited', sample_size=${sample})`;
   let source = reader(20480);
   let detected: ColumnInfo[];
+  let refitted = false;
   try {
     detected = await conn.describe(`SELECT * FROM ${source}`);
     if (uncoveredKey(shape, detected) !== undefined) {
       source = reader(-1);
       detected = await conn.describe(`SELECT * FROM ${source}`);
     }
+    const sampled = detected;
     if (options.existing && options.existing.length > 0) detected = fitEmptyObjects(detected, options.existing, shape);
+    refitted = detected.some((c, i) => c.type !== sampled[i]?.type);
     detected = await canonicalTypes(conn, detected);
   } catch (err) {
     throw readError(err, options.origin);
   }
   // The load reads with the detected columns spelled out, so DuckDB does not sample a second time.
-  const typed = `read_json(${literal(path)}, format='newline_delimited', columns={${detected.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')}})`;
+  // A read with its columns spelled out detects no date or timestamp format, though, and refuses
+  // a value such as 31-12-2024 10:00:00 that the sampling read typed TIMESTAMP: with dates or
+  // times about, the load samples again, as the first read did (same sample, same types), unless
+  // a column's type was fitted to bronze's, which only the spelled-out read can take.
+  const temporal = detected.some((c) => /\b(DATE|TIME|TIMESTAMP)/i.test(c.type));
+  const typed =
+    temporal && !refitted ? source : `read_json(${literal(path)}, format='newline_delimited', columns={${detected.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')}})`;
   const plain = detected.map((c) => ({ ...c, expr: ident(c.name) }));
   const columns = options.flatten ? flattenAll(plain, options.warn) : plain;
   const exprOf = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
