@@ -159,11 +159,13 @@ test('a model a run did not build keeps showing its last result, with a neutral 
   await shell.goTo('Pipeline');
   const pipeline = new PipelinePage(shell.page);
   let panel = await pipeline.open('gold.dim_product');
-  // Earlier tests may have run it: wait for this run's result, not theirs.
-  const before = (await pipeline.latestRun('gold.dim_product').textContent()) ?? '';
+  // Earlier tests ran other runs: wait for this run's own result, by its number, not theirs.
+  const runStatus = shell.page.getByRole('status', { name: 'Run status' });
+  await expect(runStatus).not.toContainText('running', { timeout: 60_000 });
+  const mine = Number(/#(\d+)/.exec((await runStatus.textContent()) ?? '')?.[1] ?? 0) + 1;
   await panel.getByRole('button', { name: 'Run with upstream' }).click();
-  await expect(pipeline.latestRun('gold.dim_product')).toContainText(/(Built|Unchanged) in run #\d+/, { timeout: 60_000 });
-  await expect(pipeline.latestRun('gold.dim_product')).not.toHaveText(before);
+  await expect(runStatus).toContainText(`Last run #${mine} `, { timeout: 60_000 });
+  await expect(pipeline.latestRun('gold.dim_product')).toContainText(new RegExp(`(Built|Unchanged) in run #${mine}\\b`));
   const built = ((await pipeline.latestRun('gold.dim_product').textContent()) ?? '').replace(/ · .*/, '');
 
   // stg_products now fails when it runs, so the next run skips dim_product, which reads it.
@@ -175,7 +177,7 @@ test('a model a run did not build keeps showing its last result, with a neutral 
     panel = await pipeline.open('gold.dim_product');
     await panel.getByRole('button', { name: 'Run with upstream' }).click();
     const note = panel.getByLabel('Not built', { exact: true });
-    await expect(note).toContainText(/^Not built in run #\d+: silver\.stg_products did not build/, { timeout: 60_000 });
+    await expect(note).toContainText(new RegExp(`^Not built in run #${mine + 1}: silver\\.stg_products did not build`), { timeout: 60_000 });
     await expect(note).toContainText('Its published table is unchanged.');
     // Its last real result stays, in the panel and on the graph; nothing of it is shown as failed.
     await expect(pipeline.latestRun('gold.dim_product')).toContainText(built);
