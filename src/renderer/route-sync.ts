@@ -14,6 +14,8 @@ export function connectRoute(): () => void {
   let following = false;
   /** A route whose item waits for its screen's data. */
   let pending: Route | null = null;
+  /** The hash the app last wrote or followed. Another one means a hashchange is on its way. */
+  let known = window.location.hash;
 
   const shown = (): Route => parseRoute(window.location.hash);
   const current = (): Route => {
@@ -24,6 +26,7 @@ export function connectRoute(): () => void {
     // The history API changes the hash without a hashchange event: nothing to follow back.
     if (mode === 'push') window.history.pushState(null, '', formatRoute(route));
     else window.history.replaceState(window.history.state, '', formatRoute(route));
+    known = window.location.hash;
   };
   const follow = (change: () => void): void => {
     following = true;
@@ -57,6 +60,7 @@ export function connectRoute(): () => void {
   };
 
   const onHashChange = (): void => {
+    known = window.location.hash;
     const route = parseRoute(window.location.hash);
     const previous = useUiStore.getState().screen;
     follow(() => {
@@ -72,7 +76,9 @@ export function connectRoute(): () => void {
   };
 
   const onStoreChange = (): void => {
-    if (following) return;
+    // A link was followed (the hash changed) and its hashchange has not run yet: a store change
+    // now (a profile arriving) must not write over the link's hash, or the click is lost.
+    if (following || window.location.hash !== known) return;
     if (pending !== null) {
       const waiting = pending;
       // Leaving the screen drops the wait; otherwise the item opens once the data is there.

@@ -68,6 +68,21 @@ beforeEach(() => {
 afterEach(() => disconnect());
 
 describe('a link', () => {
+  it('is followed even when a store changes before its hashchange arrives', () => {
+    start('#/runs');
+    useUiStore.setState({ screen: 'runs' });
+    useRunsStore.setState({ status: 'ready', runs: [run(1)] });
+    // The user clicks the Tables link: the hash changes now, the hashchange event comes later…
+    browser.location.hash = '#/tables';
+    browser.entries.push('#/tables');
+    browser.index += 1;
+    // …and in between, data arrives in a store (a profile, a run list).
+    useRunsStore.setState({ runs: [run(2), run(1)] });
+    expect(browser.location.hash).toBe('#/tables');
+    browser.dispatchEvent(new Event('hashchange'));
+    expect(useUiStore.getState().screen).toBe('tables');
+  });
+
   it('opens its run once the run history has arrived', () => {
     start('#/runs/2');
     expect(useUiStore.getState().screen).toBe('runs');
