@@ -51,6 +51,9 @@ export async function reapplyQuarantineFixes(conn: SqlConnection, input: Reapply
   if (!held.has('_original_hash') || !staged.every((c) => held.has(c.name.toLowerCase()))) return 0;
   const conditions = failingConditions(input.checks, stagingTable, staged);
   if (conditions.length === 0) return 0;
+  // Most builds have no fix to keep: then the stage is not scanned for originals at all.
+  const released = await conn.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE _released_at IS NOT NULL AND _original_hash IS NOT NULL`);
+  if (Number(released?.n ?? 0) === 0) return 0;
   const keys = (input.keyColumns ?? []).map((k) => columnLookup(staged)(k).name);
   const replace = (usable: readonly Condition[]): Promise<number> =>
     conn.transaction(async (tx) => {
