@@ -90,6 +90,16 @@ describe('resuming a load that died mid-pagination', () => {
     expect(r.rowsLoaded).toBe(24);
   });
 
+  it('does not call a load that failed on its first page resumed: there was nothing to resume', async () => {
+    const t = await dyingServer(1, (p) => ({ data: pageRecords(p), next: p < PAGES ? `c${p + 1}` : null }), (q) => Number((q.get('cursor') ?? 'c1').slice(1)));
+    await t.source('events', { url: `${t.server.origin}/events`, records: 'data', pagination: { type: 'cursor', cursor_path: 'next', param: 'cursor' } });
+    await ingotError(t.ingest('events'));
+    await t.server.restart();
+    const r = await t.ingest('events');
+    expect(r.warnings.join(' ')).not.toContain('Resumed');
+    expect(r.rowsLoaded).toBe(PAGES * PER_PAGE);
+  });
+
   it('resumes a load that was cancelled mid-pagination', async () => {
     const controller = new AbortController();
     const t = await httpTest(async (req, res) => {

@@ -80,7 +80,8 @@ async function land(ctx: LandContext, src: HttpSource, store: SecretStore, redac
 
     const previous = await readCheckpoint(side, source.name);
     let run: { runId: string; startedAt: Date; progress: FetchProgress } | undefined;
-    if (previous && previous.runId !== state?.runId && previous.fingerprint === print) {
+    // A load that failed before its first page completed left nothing to resume: start afresh.
+    if (previous && previous.runId !== state?.runId && previous.fingerprint === print && previous.progress.pages > 0) {
       spool = await Spool.resume(resolve(ws.paths.root, previous.spool), previous.progress.spoolBytes, previous.progress.records);
       if (spool) {
         run = { runId: previous.runId, startedAt: previous.startedAt, progress: previous.progress };
