@@ -42,13 +42,13 @@ async function recordFailure(conn: SqlConnection, base: Omit<BatchRecord, 'statu
 
 /**
  * For a load that found nothing new: when the source's YAML was modified after the source last
- * loaded, says that changed options reach new files only, and how to read the loaded ones again.
+ * loaded, says what changed options reach (for files: new files only), and how to apply them to the loaded data.
  */
 async function optionsChangedHint(ws: Workspace, conn: SqlConnection, def: SourceDefinition): Promise<string | undefined> {
   const last = await conn.one<{ ms: number | null }>(`SELECT epoch_ms(max(finished_at))::DOUBLE AS ms FROM _ingot.batches WHERE source = ? AND status = 'loaded'`, [def.name]);
   const yaml = await stat(join(ws.paths.root, def.file)).catch(() => undefined);
   if (!yaml || last?.ms === null || last?.ms === undefined || yaml.mtimeMs <= Number(last.ms)) return undefined;
-  return `${def.file} was modified after bronze.${def.name} last loaded: changed options (encoding, columns, delimiter, …) apply to new files only. To read the loaded files again with them, ingest it again with --replace.`;
+  return `${def.file} was modified after bronze.${def.name} last loaded: ${sourceKind(def.kind).changedOptionsReach}`;
 }
 
 /** A badly declared check in the source's YAML fails the load before anything is read (file:line, check). */

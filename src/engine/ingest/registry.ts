@@ -17,6 +17,8 @@ export interface SourceKind<S extends SourceBase = SourceBase> {
   preview(ctx: PreviewContext, source: S): Promise<PreviewResult>;
   /** Lands one batch through `ctx.bronze`, inside the batch's transaction. */
   land(ctx: LandContext, source: S): Promise<LandOutcome>;
+  /** For a load that found nothing new although the YAML changed: what the changed options reach, and how to apply them to what is loaded. */
+  readonly changedOptionsReach: string;
 }
 
 const kinds = new Map<string, SourceKind>();

@@ -46,6 +46,20 @@ describe('an HTTP source loaded again with the same content', () => {
     expect(changed.rowsLoaded).toBe(5);
   });
 
+  it('after the YAML changed, says changed options reach records fetched from now on, not files', async () => {
+    const data = [1, 2].map(makeRecord);
+    const t = await httpTest(pagedApi(() => data));
+    await t.source('things', { url: `${t.server.origin}/things`, ...PAGED });
+    await t.ingest('things');
+    await new Promise((r) => setTimeout(r, 20));
+    await t.source('things', { url: `${t.server.origin}/things`, ...PAGED, columns: { id: 'BIGINT' } });
+    const again = await t.ingest('things');
+    expect(again.unchanged).toBe(true);
+    expect(again.warnings).toEqual([
+      'sources/things.yaml was modified after bronze.things last loaded: changed options apply to records fetched from now on. To load the records already in bronze again with them, ingest it again with --replace.',
+    ]);
+  });
+
   it('adds other content again with a warning, and compares with the last batch only', async () => {
     let data = [1, 2].map(makeRecord);
     const t = await httpTest(pagedApi(() => data));

@@ -29,4 +29,5 @@ export const fileKind: SourceKind<FileSource> = {
     });
   },
   land: landFiles,
+  changedOptionsReach: 'changed options (encoding, columns, delimiter, …) apply to new files only. To read the loaded files again with them, ingest it again with --replace.',
 };

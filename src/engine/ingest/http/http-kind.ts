@@ -11,4 +11,5 @@ export const httpKind: SourceKind<HttpSource> = {
   location: (src) => src.url,
   preview: (ctx, src) => previewHttp(ctx, src),
   land: (ctx, src) => landHttp(ctx, src),
+  changedOptionsReach: 'changed options apply to records fetched from now on. To load the records already in bronze again with them, ingest it again with --replace.',
 };
