@@ -22,6 +22,7 @@ interface PreviewOptions {
   dateFormat?: string;
   timestampFormat?: string;
   decimalSeparator?: string;
+  thousandsSeparator?: string;
   skip?: string;
   null?: string[];
   sheet?: string;
@@ -39,6 +40,7 @@ function formatOptions(o: PreviewOptions): Record<string, unknown> {
   if (o.dateFormat !== undefined) out.date_format = o.dateFormat;
   if (o.timestampFormat !== undefined) out.timestamp_format = o.timestampFormat;
   if (o.decimalSeparator !== undefined) out.decimal_separator = o.decimalSeparator;
+  if (o.thousandsSeparator !== undefined) out.thousands_separator = o.thousandsSeparator;
   if (o.skip !== undefined) out.skip = Number(o.skip);
   if (o.null !== undefined) out.null_strings = o.null;
   if (o.sheet !== undefined) out.sheet = /^\d+$/.test(o.sheet) ? Number(o.sheet) : o.sheet;
@@ -64,6 +66,7 @@ export function registerPreview(program: Command): void {
     .option('--date-format <fmt>', 'date format, e.g. %d/%m/%Y')
     .option('--timestamp-format <fmt>', 'timestamp format, e.g. "%d/%m/%Y %H:%M"')
     .option('--decimal-separator <char>', '"." or ","')
+    .option('--thousands-separator <char>', '".", ",", " " or "\'" (for 1.234,56 also --decimal-separator ",")')
     .option('--skip <n>', 'lines to skip before the header')
     .option('--null <strings...>', 'strings that mean NULL')
     .option('--sheet <name>', 'Excel sheet name or 1-based position')
@@ -71,7 +74,7 @@ export function registerPreview(program: Command): void {
     .addHelpText('after', `
 Examples:
   ingot preview data/orders.csv
-  ingot preview data/eu.csv --delimiter ";" --decimal-separator ","
+  ingot preview data/eu.csv --delimiter ";" --decimal-separator "," --thousands-separator "."
   ingot preview data/book.xlsx --sheet Orders
   ingot preview orders              a source: its first file, read with the source's options`)
     .action(async (file: string, opts: PreviewOptions, cmd: Command) => {

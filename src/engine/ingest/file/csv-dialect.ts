@@ -46,6 +46,7 @@ export function userCsvArgs(options: FileFormatOptions, defaults: { delimiter?: 
   if (options.date_format !== undefined) args.push(`dateformat=${literal(options.date_format)}`);
   if (options.timestamp_format !== undefined) args.push(`timestampformat=${literal(options.timestamp_format)}`);
   if (options.decimal_separator !== undefined) args.push(`decimal_separator=${literal(options.decimal_separator)}`);
+  if (options.thousands_separator !== undefined) args.push(`thousands=${literal(options.thousands_separator)}`);
   if (options.null_strings !== undefined) args.push(`nullstr=${sqlValue(options.null_strings)}`);
   return args;
 }
@@ -105,6 +106,7 @@ export function dialectArgs(dialect: CsvDialect, options: FileFormatOptions): st
   if (dateFormat) args.push(`dateformat=${literal(dateFormat)}`);
   if (timestampFormat) args.push(`timestampformat=${literal(timestampFormat)}`);
   if (options.decimal_separator !== undefined) args.push(`decimal_separator=${literal(options.decimal_separator)}`);
+  if (options.thousands_separator !== undefined) args.push(`thousands=${literal(options.thousands_separator)}`);
   if (options.null_strings !== undefined) args.push(`nullstr=${sqlValue(options.null_strings)}`);
   return args;
 }

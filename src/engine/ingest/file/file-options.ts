@@ -1,5 +1,5 @@
 // The format options of a file source, as written in sources/<name>.yaml (and accepted by
-// preview): CSV dialect, encoding, date formats, decimal separator, skip rows, null strings, and
+// preview): CSV dialect, encoding, date formats, decimal and thousands separators, skip rows, null strings, and
 // the Excel sheet. Every key is optional: DuckDB's sniffer decides what is not given.
 import { z } from 'zod';
 
@@ -31,12 +31,29 @@ export const FileFormatOptionsShape = {
   date_format: z.string().min(1).optional(),
   timestamp_format: z.string().min(1).optional(),
   decimal_separator: z.enum(['.', ','], { error: 'must be "." or ","' }).optional(),
+  /** Groups digits in numbers such as `1.234,56` or `1 234,56`; DuckDB strips it before parsing. */
+  thousands_separator: z.enum(['.', ',', ' ', "'"], { error: 'must be ".", ",", " " or "\'"' }).optional(),
   skip: z.number().int().nonnegative().optional(),
   null_strings: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
   sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
 };
 
-export const FileFormatOptionsSchema = z.object(FileFormatOptionsShape).strict();
+/** A thousands separator that is also the decimal separator ("." unless set) cannot be told apart from it. */
+export function separatorClash(options: { decimal_separator?: string | undefined; thousands_separator?: string | undefined }): string | undefined {
+  const decimal = options.decimal_separator ?? '.';
+  if (options.thousands_separator === undefined || options.thousands_separator !== decimal) return undefined;
+  return options.decimal_separator === undefined
+    ? `is "${decimal}", which is also the decimal separator; for numbers such as 1.234,56 set decimal_separator: ","`
+    : `must differ from decimal_separator ("${decimal}")`;
+}
+
+export const FileFormatOptionsSchema = z
+  .object(FileFormatOptionsShape)
+  .strict()
+  .superRefine((options, ctx) => {
+    const clash = separatorClash(options);
+    if (clash) ctx.addIssue({ code: 'custom', path: ['thousands_separator'], message: clash });
+  });
 export type FileFormatOptions = z.output<typeof FileFormatOptionsSchema>;
 
 /** The option keys that are set (for refusing options a format does not understand). */

@@ -3,7 +3,7 @@
 // option the format does not understand, or an unknown field, is refused at its line.
 import { z } from 'zod';
 import { refuseUnknownFields, SourceBaseShape } from '../source-schema.js';
-import { FileFormatOptionsShape, type FileFormatOptions } from './file-options.js';
+import { FileFormatOptionsShape, separatorClash, type FileFormatOptions } from './file-options.js';
 import { FORMATS, formatByName, formatForPath } from './formats/index.js';
 
 const OPTION_KEYS = Object.keys(FileFormatOptionsShape).filter((k) => k !== 'format') as (keyof FileFormatOptions)[];
@@ -30,6 +30,8 @@ const CheckedFileSource = z
         ctx.addIssue({ code: 'custom', path: [key], message: `is not an option of ${format.name} files` });
       }
     }
+    const clash = separatorClash(src);
+    if (clash) ctx.addIssue({ code: 'custom', path: ['thousands_separator'], message: clash });
   });
 
 export const FileSourceSchema = refuseUnknownFields(CheckedFileSource, Object.keys(FileSourceShape), 'file sources');

@@ -6,17 +6,18 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { IngotError } from '../../../../shared/errors.js';
 import type { ColumnInfo } from '../../../db/connection.js';
-import { literal } from '../../../db/sql.js';
+import { ident, literal } from '../../../db/sql.js';
 import type { CsvDialect } from '../../types.js';
 import { columnsArg, dialectArgs, ISO_DATE, ISO_TIMESTAMP, readsSame, sniffCsv, userCsvArgs } from '../csv-dialect.js';
 import { openQuoteError, QUOTE_SAMPLE_BYTES, settleQuote } from '../csv-quote.js';
 import type { FileFormatOptions } from '../file-options.js';
 import type { FileFormat, FormatContext, InspectedFile, RecordCounter } from '../format.js';
+import { groupedColumns, groupedNumbersWarnings } from '../grouped-numbers.js';
 import { findLongLine, findUnterminatedQuote, MAX_LINE_BYTES } from '../locate-line.js';
 import { recordLocator } from '../locate-rejects.js';
 import { createRecordScanner } from '../record-scanner.js';
 
-const CSV_OPTIONS = ['delimiter', 'quote', 'escape', 'header', 'encoding', 'date_format', 'timestamp_format', 'decimal_separator', 'skip', 'null_strings'] as const;
+const CSV_OPTIONS = ['delimiter', 'quote', 'escape', 'header', 'encoding', 'date_format', 'timestamp_format', 'decimal_separator', 'thousands_separator', 'skip', 'null_strings'] as const;
 const OTHER_DELIMITERS = [',', ';', '\t', '|'];
 
 /** The first bytes of a file (at most `bytes`), to tell text from binary before DuckDB guesses. */
@@ -132,7 +133,24 @@ function counterFor(path: string, dialect: CsvDialect, columns: readonly ColumnI
   };
 }
 
-/** Warnings for guesses worth a second look: a single column, repeated header names. */
+/** Sampled rows DuckDB's sniffer reads as text are looked at for grouped numbers. */
+const GROUPING_SAMPLE_ROWS = 1000;
+
+/** A warning for each text column whose sampled values are all numbers with digit groups. */
+async function groupedNumberWarnings(ctx: FormatContext, path: string, dialect: CsvDialect, columns: ColumnInfo[], options: FileFormatOptions): Promise<string[]> {
+  const text = columns.filter((c) => c.type === 'VARCHAR');
+  if (options.thousands_separator !== undefined || text.length === 0) return [];
+  const asText = columns.map((c) => ({ name: c.name, type: 'VARCHAR' }));
+  const rows = await ctx.conn
+    .all<Record<string, string | null>>(
+      `SELECT ${text.map((c) => ident(c.name)).join(', ')} FROM read_csv(${literal(path)}, ${dialectArgs(dialect, options).join(', ')}, null_padding=true, ignore_errors=true, ${columnsArg(asText)}) LIMIT ${GROUPING_SAMPLE_ROWS}`,
+    )
+    .catch(() => []);
+  const sampled = new Map(text.map((c) => [c.name, rows.map((r) => r[c.name]).filter((v): v is string => v !== null && v !== undefined)]));
+  return groupedNumbersWarnings(ctx.displayName, groupedColumns(sampled, options.decimal_separator), options.decimal_separator);
+}
+
+/** Warnings for guesses worth a second look: a single column, repeated header names, grouped numbers read as text. */
 async function dialectWarnings(ctx: FormatContext, path: string, dialect: CsvDialect, columns: ColumnInfo[], options: FileFormatOptions): Promise<string[]> {
   const warnings: string[] = [];
   const headerLine = dialect.skipRows + 1;
@@ -164,6 +182,7 @@ async function dialectWarnings(ctx: FormatContext, path: string, dialect: CsvDia
         );
     });
   }
+  warnings.push(...(await groupedNumberWarnings(ctx, path, dialect, columns, options)));
   return warnings;
 }
 
