@@ -4,10 +4,11 @@
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { isIntegerType, readKeyRanges, type KeyRanges } from '../db/key-bitmap.js';
+import { withPerfectGroupBy } from '../db/perfect-group-by.js';
 import { metricHistory, type MetricStats } from './anomaly.js';
 import { findBatchLedger } from './batch-ledger.js';
 import type { CheckDef } from './check-def.js';
-import { compileChecks, type BatchLedger, type CompiledChecks } from './compile.js';
+import { columnLookup, compileChecks, type BatchLedger, type CompiledChecks } from './compile.js';
 import { contractSchemaProblems } from './contract.js';
 import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
@@ -161,7 +162,11 @@ export async function countChecks(input: CountInput): Promise<Counts> {
     const { failing, recount } = check;
     if (recount === undefined || failing === undefined || !(Number(row[failing] ?? 0) > 0)) continue;
     const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, table, columns) : undefined;
-    const recounted = await conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? recount, undefined, options);
+    // The recount groups by the key: with DuckDB's perfect hash aggregate when the key is narrow.
+    const key = check.def.kind === 'unique' ? check.def.columns.map(columnLookup(columns)) : [];
+    const recounted = await withPerfectGroupBy(conn, key, keyRanges ?? new Map(), () =>
+      conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? recount, undefined, options),
+    );
     row[failing] = recounted?.failing ?? 0;
     if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map(parseDuckJsonRow));
   }
