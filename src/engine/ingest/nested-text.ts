@@ -8,7 +8,8 @@ export function isNestedType(type: string): boolean {
   return /^(STRUCT|MAP|UNION)\s*\(/i.test(t) || /\[\d*\]$/.test(t);
 }
 
-function isTextType(type: string): boolean {
+/** Whether `type` is text (VARCHAR and its aliases), which any value fits as text. */
+export function isTextType(type: string): boolean {
   return /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
 }
 

@@ -1,44 +1,22 @@
 // How DuckDB reads a load's spool: read_json over its records (one per line), DuckDB inferring the
 // columns (from a sample, or from every record when a key shows up only beyond the sample), nested
-// objects kept as STRUCT columns or flattened into parent_child columns (a field that held only {}
-// read as bronze's STRUCT), and each column cast to the type bronze reads it as.
+// objects kept as STRUCT columns or flattened into parent_child columns (flatten.ts; a field that
+// held only {} read as bronze's STRUCT, or else landed as JSON text), and each column cast to the
+// type bronze reads it as.
 import { IngotError } from '../../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../../db/connection.js';
 import { ident, literal } from '../../db/sql.js';
 import { castToType } from '../nested-text.js';
-import { fitEmptyObjects } from './empty-objects.js';
+import { emptyObjectsAsText, fitEmptyObjects } from './empty-objects.js';
+import { flattenAll, type SpoolColumn } from './flatten.js';
 import { uncoveredKey, type Shape } from './shape.js';
-import { structFields } from './struct-type.js';
 
-export interface SpoolColumn extends ColumnInfo {
-  /** The SQL that reads it from the spool, e.g. "customer"."id". */
-  expr: string;
-}
+export type { SpoolColumn };
 
 export interface SpoolRelation {
   columns: SpoolColumn[];
   /** `(SELECT … FROM read_json(…))` reading each column as `types` say. */
   relation(types: readonly ColumnInfo[]): string;
-}
-
-/** The columns of a flattened STRUCT column: parent_child, recursively. */
-function flattenColumn(col: SpoolColumn): SpoolColumn[] {
-  const fields = structFields(col.type);
-  if (!fields || fields.length === 0) return [col];
-  return fields.flatMap((f) => flattenColumn({ name: `${col.name}_${f.name}`, type: f.type, expr: `${col.expr}.${ident(f.name)}` }));
-}
-
-function flattenAll(columns: readonly SpoolColumn[], warn: (message: string) => void): SpoolColumn[] {
-  const out: SpoolColumn[] = [];
-  const taken = new Set<string>();
-  for (const col of columns.flatMap(flattenColumn)) {
-    let name = col.name;
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${col.name}_${i}`;
-    if (name !== col.name) warn(`flatten: two fields become the column ${col.name}; the second is called ${name}.`);
-    taken.add(name.toLowerCase());
-    out.push({ ...col, name });
-  }
-  return out;
 }
 
 /**
@@ -65,7 +43,8 @@ function readError(err: unknown, origin: string): IngotError {
 
 /**
  * Inspects the spool at `path`; `shape` holds every key the records carry. `existing`: bronze's
- * columns, whose STRUCT types fields that held only {} are read as.
+ * columns, whose STRUCT types fields that held only {} are read as (without them, such fields land
+ * as JSON text), and whose text columns objects are read into rather than flattened.
  */
 export async function spoolRelation(
   conn: SqlConnection,
@@ -76,6 +55,7 @@ export async function spoolRelation(
   const reader = (sample: number): string => `read_json(${literal(path)}, format='newline_delimited', sample_size=${sample})`;
   let source = reader(20480);
   let detected: ColumnInfo[];
+  let landing: ColumnInfo[];
   let refitted = false;
   try {
     detected = await conn.describe(`SELECT * FROM ${source}`);
@@ -87,6 +67,8 @@ export async function spoolRelation(
     if (options.existing && options.existing.length > 0) detected = fitEmptyObjects(detected, options.existing, shape);
     refitted = detected.some((c, i) => c.type !== sampled[i]?.type);
     detected = await canonicalTypes(conn, detected);
+    landing = emptyObjectsAsText(detected, shape);
+    if (landing.some((c, i) => c.type !== detected[i]?.type)) landing = await canonicalTypes(conn, landing);
   } catch (err) {
     throw readError(err, options.origin);
   }
@@ -96,10 +78,13 @@ export async function spoolRelation(
   // times about, the load samples again, as the first read did (same sample, same types), unless
   // a column's type was fitted to bronze's, which only the spelled-out read can take.
   const temporal = detected.some((c) => /\b(DATE|TIME|TIMESTAMP)/i.test(c.type));
-  const typed =
+  const read =
     temporal && !refitted ? source : `read_json(${literal(path)}, format='newline_delimited', columns={${detected.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')}})`;
-  const plain = detected.map((c) => ({ ...c, expr: ident(c.name) }));
-  const columns = options.flatten ? flattenAll(plain, options.warn) : plain;
+  // Fields that held only {} are read as DuckDB typed them (a MAP) and cast to the text they land as.
+  const toText = landing.filter((c, i) => c.type !== detected[i]?.type).map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`);
+  const typed = toText.length === 0 ? read : `(SELECT * REPLACE (${toText.join(', ')}) FROM ${read})`;
+  const plain = landing.map((c, i) => ({ ...c, read: detected[i]?.type ?? c.type, expr: ident(c.name) }));
+  const columns = options.flatten ? flattenAll(plain, options.existing ?? [], options.warn) : plain.map((c) => ({ name: c.name, type: c.type, expr: c.expr }));
   const exprOf = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
   return {
     columns,
