@@ -83,6 +83,31 @@ describe('date formats kept across the files of a source', () => {
     t.close();
   });
 
+  it('rejects a value that fits no date format, with its line, instead of failing the load as a type change', async () => {
+    const t = await testWorkspace();
+    await t.write('sources/us.yaml', SOURCE);
+    await t.write('data/us/us_1.csv', 'id,amount,sold_on\n1,10,12/30/2024\n');
+    await ingestSource(t.ws, 'us');
+    // On its own this file's sold_on is text: 13/31/2025 fits neither month-first nor day-first.
+    const rows = Array.from({ length: 20 }, (_, i) => `${i + 2},${i},01/${String(i + 5).padStart(2, '0')}/2025`);
+    await t.write('data/us/us_2.csv', ['id,amount,sold_on', ...rows.slice(0, 10), '99,5,13/31/2025', ...rows.slice(10)].join('\n') + '\n');
+    const second = await ingestSource(t.ws, 'us');
+    expect(second).toMatchObject({ rowsLoaded: 20, rowsRejected: 1, recordsCounted: 21, drift: [] });
+    expect(second.warnings).toEqual([
+      'data/us/us_2.csv: column "sold_on" holds values that are not %m/%d/%Y dates (such as "13/31/2025"); it is read as DATE in %m/%d/%Y, as earlier files of this source, and rows whose value does not fit are rejected with their lines.',
+    ]);
+    expect(await t.query(`SELECT file, line, column_name FROM _ingot.rejects`)).toEqual([{ file: 'data/us/us_2.csv', line: 12, column_name: 'sold_on' }]);
+    expect((await days(t)).slice(0, 2)).toEqual([
+      { id: 1, day: '2024-12-30' },
+      { id: 2, day: '2025-01-05' },
+    ]);
+    // A column that is mostly not dates any more is a type change, as before.
+    await t.write('data/us/us_3.csv', 'id,amount,sold_on\n30,1,soon\n31,2,later\n32,3,01/05/2025\n');
+    await expect(ingestSource(t.ws, 'us')).rejects.toThrow(/sold_on/);
+    expect(await t.query('SELECT count(*)::INTEGER AS n FROM bronze.us')).toEqual([{ n: 21 }]);
+    t.close();
+  });
+
   it('keeps the timestamp format too', async () => {
     const t = await testWorkspace();
     await t.write('sources/us.yaml', SOURCE);

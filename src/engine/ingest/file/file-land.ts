@@ -3,6 +3,7 @@
 // with one INSERT … SELECT while their content hash and record count are computed on the side,
 // then proves nothing was lost (records = loaded + rejected) and nothing changed meanwhile.
 import { IngotError } from '../../../shared/errors.js';
+import { bronzeColumns } from '../bronze.js';
 import type { LandContext, LandOutcome } from '../land-context.js';
 import { encodingWarnings } from '../rejects.js';
 import type { BatchFile } from '../types.js';
@@ -11,6 +12,7 @@ import { unclosedQuoteError } from './csv-quote.js';
 import { CONTENT_HASH, digestFile, hashAlgorithmOf, stampFile, type FileDigest, type FileStamp, type HashAlgorithm } from './digest.js';
 import { formatOptionsOf, type FileSource } from './file-source.js';
 import type { InspectedFile } from './format.js';
+import { keepDateColumns } from './kept-date-columns.js';
 import { keepsAny, keptDateFormats } from './kept-date-formats.js';
 import { resolveFormat } from './formats/index.js';
 import { loadError } from './load-error.js';
@@ -134,6 +136,7 @@ async function landInspected(ctx: LandContext, src: FileSource, inspectedFiles: 
 
   const several = inputs.length > 1;
   const kept = await keptDateFormats(ctx.conn, ctx.source, options, present.length > 0);
+  const bronzeBefore = keepsAny(kept) ? await bronzeColumns(conn, ctx.source.name) : null;
   for (const [i, f] of planned.entries()) {
     ctx.progress('inspecting', (100 * i) / planned.length, { file: f.name });
     const format = resolveFormat(f.path, options.format, { file: ctx.source.file });
@@ -167,7 +170,9 @@ async function landInspected(ctx: LandContext, src: FileSource, inspectedFiles: 
     for (const w of f.inspected.warnings) ctx.warn(w);
     const detected = new Set(f.inspected.columns.map((c) => c.name.toLowerCase()));
     for (const name of Object.keys(src.columns)) if (!detected.has(name.toLowerCase())) ctx.warn(`${ctx.source.file}: columns.${name}: ${f.name} has no column "${name}".`);
-    await ctx.bronze.prepare(withOverrides(f.inspected.columns, src.columns), f.name);
+    const dated = await keepDateColumns(conn, f.inspected, keepsAny(kept), bronzeBefore, f.name);
+    for (const w of dated.warnings) ctx.warn(w);
+    await ctx.bronze.prepare(withOverrides(dated.columns, src.columns), f.name);
   }
   const empty = planned.filter((f) => f.inspected === undefined);
   for (const f of empty) planned.splice(planned.indexOf(f), 1);
