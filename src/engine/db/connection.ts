@@ -58,6 +58,8 @@ export interface SqlConnection {
   statementCount(sql: string): Promise<number>;
   /** Runs `fn` inside BEGIN/COMMIT; rolls back if it throws. Nested calls join the outer transaction. */
   transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T>;
+  /** Whether a transaction begun through `transaction` is open on this connection. */
+  readonly inTransaction: boolean;
   close(): void;
 }
 

@@ -208,6 +208,10 @@ class DuckConnection implements SqlConnection {
     });
   }
 
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
   async transaction<T>(fn: (tx: SqlConnection) => Promise<T>): Promise<T> {
     if (this.depth > 0) {
       this.depth++;

@@ -1,6 +1,6 @@
 // A GROUP BY on a narrow integer key runs through DuckDB's perfect hash aggregate, with the same
-// result, only when its table fits a quarter of memory_limit; the setting is put back afterwards,
-// also when the query fails.
+// result, only when its table fits an eighth of memory_limit and no transaction is open; the
+// setting is put back afterwards, also when the query fails.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, SqlConnection } from '../../../src/engine/db/connection.js';
@@ -41,7 +41,12 @@ describe('GROUP BY through the perfect hash aggregate', () => {
     expect(await planAndCount(conn)).toEqual({ perfect: true, failing: plain, after: '12' });
   });
 
-  it('is not used when its table would not fit a quarter of memory_limit', async () => {
+  it('is not used inside a transaction, where a failed query could not put the setting back', async () => {
+    const conn = await open('4GB');
+    expect(await conn.transaction(() => planAndCount(conn))).toEqual({ perfect: false, failing: 2000, after: '12' });
+  });
+
+  it('is not used when its table would not fit an eighth of memory_limit', async () => {
     const conn = await open('20MB');
     expect(await planAndCount(conn)).toEqual({ perfect: false, failing: 2000, after: '12' });
   });

@@ -83,12 +83,12 @@ describe('thousands separators', () => {
       await t.write('sources/eu.yaml', 'path: data/eu.csv\ndelimiter: ";"\n');
       const plain = await ingestSource(t.ws, 'eu');
       expect(plain.warnings).toEqual([
-        'data/eu.csv: columns "amount" (such as "1.234,56") and "code" (such as "12.345") hold numbers written with digit groups and load as text; to load them as numbers, set `thousands_separator: "."` and `decimal_separator: ","` in the source.',
+        'data/eu.csv: columns "amount" (such as "1.234,56") and "code" (such as "1.000.000") hold numbers written with digit groups and load as text; to load them as numbers, set `thousands_separator: "."` and `decimal_separator: ","` in the source.',
       ]);
       await t.write('sources/eu.yaml', 'path: data/eu.csv\ndelimiter: ";"\ndecimal_separator: ","\n');
       const half = await ingestSource(t.ws, 'eu', { replace: true });
       expect(half.warnings).toEqual([
-        'data/eu.csv: columns "amount" (such as "1.234,56") and "code" (such as "12.345") hold numbers written with digit groups and load as text; to load them as numbers, set `thousands_separator: "."` in the source.',
+        'data/eu.csv: columns "amount" (such as "1.234,56") and "code" (such as "1.000.000") hold numbers written with digit groups and load as text; to load them as numbers, set `thousands_separator: "."` in the source.',
       ]);
       const preview = await previewStandalone(`${t.root}/data/eu.csv`, { delimiter: ';' }, { displayName: 'data/eu.csv' });
       expect(preview.warnings).toEqual(plain.warnings);
@@ -114,6 +114,10 @@ describe('thousands separators', () => {
     expect(detectGrouping(['1.234,56', 'n/a'])).toBeUndefined();
     expect(detectGrouping(['12.34.56'])).toBeUndefined();
     expect(detectGrouping(['', ' '])).toBeUndefined();
+    // 1,250 alone could be 1.25 with a decimal comma: only a value grouped beyond doubt counts.
+    expect(detectGrouping(['1,250', '1,500', '2,125'])).toBeUndefined();
+    expect(detectGrouping(['1,250', '1,500', '2,125,000'])).toEqual({ thousands: ',', decimal: '.' });
+    expect(detectGrouping(['1.250', '12,5'])).toBeUndefined();
     const one = groupedColumns(new Map([['price', ['1,250.00', '3.5']], ['sku', ['A-1', 'B-2']]]));
     expect(groupedNumbersWarnings('data/us.csv', one, undefined)).toEqual([
       'data/us.csv: column "price" (such as "1,250.00") holds numbers written with digit groups and loads as text; to load it as numbers, set `thousands_separator: ","` in the source.',

@@ -24,15 +24,25 @@ function pattern(g: Grouping): RegExp {
 }
 
 /**
- * The grouping that reads every value as a number, with at least one value grouped; undefined
- * when none does. `decimal` is the source's decimal separator when it sets one.
+ * Whether `value` is grouped beyond doubt: `1,250` could be 1.25 with a decimal comma, but
+ * `1,250,000`, `1,250.5` and `1 250` can only be grouped.
+ */
+function surelyGrouped(value: string, g: Grouping): boolean {
+  const separators = value.split(g.thousands).length - 1;
+  if (separators === 0) return false;
+  return g.thousands === ' ' || g.thousands === "'" || separators >= 2 || value.includes(g.decimal);
+}
+
+/**
+ * The grouping that reads every value as a number, with at least one value surely grouped;
+ * undefined when none does. `decimal` is the source's decimal separator when it sets one.
  */
 export function detectGrouping(values: readonly string[], decimal?: '.' | ','): Grouping | undefined {
   const present = values.map((v) => v.trim()).filter((v) => v !== '');
   if (present.length === 0) return undefined;
   return GROUPINGS.filter((g) => decimal === undefined || g.decimal === decimal).find((g) => {
     const fits = pattern(g);
-    return present.every((v) => fits.test(v)) && present.some((v) => v.includes(g.thousands));
+    return present.every((v) => fits.test(v)) && present.some((v) => surelyGrouped(v, g));
   });
 }
 
@@ -47,7 +57,7 @@ export interface GroupedColumn {
 export function groupedColumns(columns: ReadonlyMap<string, readonly string[]>, decimal?: '.' | ','): GroupedColumn[] {
   return [...columns].flatMap(([column, values]) => {
     const grouping = detectGrouping(values, decimal);
-    const example = grouping && values.find((v) => v.includes(grouping.thousands));
+    const example = grouping && values.find((v) => surelyGrouped(v.trim(), grouping));
     return grouping && example ? [{ column, example: example.trim(), grouping }] : [];
   });
 }

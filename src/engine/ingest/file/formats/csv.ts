@@ -133,8 +133,8 @@ function counterFor(path: string, dialect: CsvDialect, columns: readonly ColumnI
   };
 }
 
-/** Sampled rows DuckDB's sniffer reads as text are looked at for grouped numbers. */
-const GROUPING_SAMPLE_ROWS = 1000;
+/** Rows of the columns DuckDB's sniffer reads as text looked at for grouped numbers: as many as it samples. */
+const GROUPING_SAMPLE_ROWS = 20_480;
 
 /** A warning for each text column whose sampled values are all numbers with digit groups. */
 async function groupedNumberWarnings(ctx: FormatContext, path: string, dialect: CsvDialect, columns: ColumnInfo[], options: FileFormatOptions): Promise<string[]> {
