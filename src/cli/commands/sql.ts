@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { IngotError } from '../../shared/errors.js';
 import { decodeRows } from '../../engine/query/arrow-values.js';
 import { EXPORT_FORMATS, exportQuery, formatForPath, type ExportFormat } from '../../engine/query/export-query.js';
+import type { OwnedPaths } from '../../engine/workspace/owned-places.js';
 import { countQueryRows, runQuery } from '../../engine/query/run-query.js';
 import type { SqlConnection } from '../../engine/db/connection.js';
 import { workspacePaths } from '../../engine/workspace/workspace.js';
@@ -42,7 +43,7 @@ Examples:
         // Read-only unless writing; a workspace whose database is not built yet (a fresh clone) opens
         // read-write once to create it. Either way a query runs in a READ ONLY transaction.
         const readOnly = !opts.write && existsSync(workspacePaths(globals(cmd).workspace).database);
-        await withWorkspace(cmd, (ws) => ws.db.withConnection((conn) => runSql(cmd, conn, query, opts, controller.signal)), { readOnly });
+        await withWorkspace(cmd, (ws) => ws.db.withConnection((conn) => runSql(cmd, conn, query, opts, controller.signal, ws.paths)), { readOnly });
       } catch (err) {
         throw globals(cmd).json ? err : withSqlExcerpt(err);
       } finally {
@@ -51,10 +52,10 @@ Examples:
     });
 }
 
-async function runSql(cmd: Command, conn: SqlConnection, query: string, opts: SqlOptions, signal: AbortSignal): Promise<void> {
+async function runSql(cmd: Command, conn: SqlConnection, query: string, opts: SqlOptions, signal: AbortSignal, workspace: OwnedPaths): Promise<void> {
   if (opts.out !== undefined || opts.format !== undefined) {
     const format = exportFormat(opts);
-    const written = await exportQuery(conn, query, format, opts.out as string, { signal });
+    const written = await exportQuery(conn, query, format, opts.out as string, { signal, workspace });
     const rows = `${written.rowCount.toLocaleString('en-US')} ${written.rowCount === 1 ? 'row' : 'rows'}`;
     output(cmd, { ok: true, ...written }, () => `Wrote ${rows} to ${written.path} (${format}, ${sizeText(written.bytes)}).`);
     return;

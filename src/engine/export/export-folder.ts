@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
-import type { WorkspacePaths } from '../workspace/workspace.js';
+import { ownedPlaceOf, type OwnedPaths } from '../workspace/owned-places.js';
 import { undoInterruptedSwap } from './swap.js';
 
 const STAGING_PREFIX = '.ingot-staging-';
@@ -57,18 +57,13 @@ export async function closeExportFolder(folder: ExportFolder): Promise<void> {
 }
 
 /** The workspace folders an export must stay out of. */
-export type WorkspaceFolders = Pick<WorkspacePaths, 'root' | 'models' | 'sources' | 'internal'>;
+export type WorkspaceFolders = OwnedPaths;
 
 /**
  * Throws unless `root` is missing, empty, or an earlier export of `kind`, and outside the
  * workspace's models/, sources/ and .ingot/ folders. Writes nothing.
  */
 export async function checkExportFolder(root: string, kind: ExportKind, workspace: WorkspaceFolders): Promise<void> {
-  const inside: [string, string][] = [
-    [workspace.models, 'Ingot reads every .sql file there as a model'],
-    [workspace.sources, 'Ingot reads every .yaml file there as a source'],
-    [workspace.internal, 'it holds the workspace database'],
-  ];
   // Kernel file systems hold no files of ours; creating a folder in /proc never returns (Node's
   // recursive mkdir keeps retrying there), so they are refused before anything is touched.
   const system = SYSTEM_FOLDERS.find((f) => root === f || root.startsWith(f + sep));
@@ -78,9 +73,9 @@ export async function checkExportFolder(root: string, kind: ExportKind, workspac
       detail: { file: root },
     });
   }
-  for (const [folder, why] of inside) {
-    if (root !== folder && !root.startsWith(folder + sep)) continue;
-    throw new IngotError('INVALID_INPUT', `${root} is inside the workspace's ${relative(workspace.root, folder)}/ folder, where ${why}; the ${kind.label} does not belong there.`, {
+  const owned = ownedPlaceOf(root, workspace);
+  if (owned !== undefined) {
+    throw new IngotError('INVALID_INPUT', `${root} is ${owned.where}, where ${owned.why}; the ${kind.label} does not belong there.`, {
       hint: `Export to a folder of its own, e.g. \`${kind.example}\`.`,
       detail: { file: root },
     });

@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { IngotError } from '../../shared/errors.js';
 import type { SqlConnection } from '../db/connection.js';
 import { literal } from '../db/sql.js';
+import { ownedPlaceOf, type OwnedPaths } from '../workspace/owned-places.js';
 import { readOnly } from './read-only.js';
 import { relocate } from './relocate-error.js';
 import { checkStatements } from './statements.js';
@@ -36,13 +37,13 @@ export function formatForPath(path: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f === ext);
 }
 
-/** Runs one read-only query and writes its rows to `outPath` in `format`. */
+/** Runs one read-only query and writes its rows to `outPath` in `format`; never into the workspace's own files (`workspace`). */
 export async function exportQuery(
   conn: SqlConnection,
   sql: string,
   format: ExportFormat,
   outPath: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; workspace?: OwnedPaths } = {},
 ): Promise<ExportResult> {
   if (!EXPORT_FORMATS.includes(format)) {
     throw new IngotError('INVALID_INPUT', `Cannot export as "${String(format)}".`, { hint: `Choose one of: ${EXPORT_FORMATS.join(', ')}.`, detail: { field: 'format' } });
@@ -52,6 +53,13 @@ export async function exportQuery(
     throw new IngotError('INVALID_INPUT', `Only a query's rows can be exported, not the output of ${type}.`, { hint: 'Export a SELECT.', detail: { sql } });
   }
   const target = resolve(outPath);
+  const owned = options.workspace ? ownedPlaceOf(target, options.workspace) : undefined;
+  if (owned !== undefined) {
+    throw new IngotError('INVALID_INPUT', `${target} is ${owned.where}, where ${owned.why}; a query's rows do not belong there.`, {
+      hint: `Write them outside the workspace's own files, e.g. \`--out exports/${basename(target)}\`.`,
+      detail: { file: target },
+    });
+  }
   if (!existsSync(dirname(target))) {
     throw new IngotError('NOT_FOUND', `The folder ${dirname(target)} does not exist.`, { hint: 'Create it first or choose another output path.', detail: { file: target } });
   }

@@ -109,6 +109,25 @@ describe('ingot sql', () => {
     expect((await ingot('sql', 'SELECT 1', '--format', 'csv')).code).toBe(2);
   });
 
+  it("refuses to write rows over the workspace's own files: its database, models, sources and ingot.yaml", async () => {
+    const paths = workspacePaths(root);
+    const before = await readFile(paths.config, 'utf8');
+    const cases: [string, string][] = [
+      [paths.database, "inside the workspace's .ingot/ folder, where it holds the workspace database"],
+      [join(paths.models, 'gold', 'g.sql'), "inside the workspace's models/ folder, where Ingot reads every .sql file there as a model"],
+      [join(paths.sources, 'sales.yaml'), "inside the workspace's sources/ folder, where Ingot reads every .yaml file there as a source"],
+      [paths.config, "the workspace's ingot.yaml, where Ingot keeps its settings"],
+    ];
+    for (const [target, where] of cases) {
+      const refused = await ingot('sql', 'SELECT 1 AS x', '--out', target, '--format', 'csv');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`${target} is ${where}; a query's rows do not belong there.`);
+    }
+    expect(await readFile(paths.config, 'utf8')).toBe(before);
+    // The workspace still opens and its data is there.
+    expect(JSON.parse((await ingot('--json', 'sql', 'SELECT count(*) AS n FROM bronze.orders')).out).rows).toEqual([{ n: 250 }]);
+  });
+
   it('shows where a SQL error is, with the line and a caret', async () => {
     const { code, err } = await ingot('sql', 'SELECT id,\n  totl\nFROM bronze.orders');
     expect(code).toBe(1);
