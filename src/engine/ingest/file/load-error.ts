@@ -29,6 +29,7 @@ function hintFor(text: string): string {
   if (/JSON transform error|Failed to cast/i.test(text)) {
     return 'A value does not fit the column type DuckDB inferred from the first records: pin the column\'s type under `columns:` in the source definition (e.g. `id: VARCHAR`).';
   }
+  if (/DuckDB would load it as NULL/.test(text)) return 'Fix the value in the file, or read the column as text: name it with type VARCHAR under `columns:` in the source.';
   if (/byte order mark/i.test(text)) return 'Save the file as UTF-8 without a byte-order mark (BOM), then ingest it again.';
   if (/JSON/i.test(text)) return 'Check that the file is valid JSON (an array of objects) or newline-delimited JSON, and that `format:` matches.';
   if (/parquet|magic bytes|footer/i.test(text)) return 'The Parquet file is incomplete or damaged: export it again.';

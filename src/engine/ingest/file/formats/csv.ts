@@ -212,6 +212,26 @@ function keepDateFormats(sniffed: CsvDialect, columns: readonly ColumnInfo[], op
   return { dialect: { ...dialect, dateFormat, timestampFormat }, warnings };
 }
 
+/** Types with a time zone, which DuckDB's CSV reader turns into NULL instead of an error when a value does not parse. */
+const ZONED = /WITH TIME ZONE$|^TIMESTAMPTZ$|^TIMETZ$/i;
+
+/**
+ * The read of `types`, with columns that have a time zone read as text and cast afterwards, so
+ * that a value which is no such time stops the load, naming the column and the value, instead of
+ * landing as NULL (DuckDB's reader neither rejects nor reports it).
+ */
+function zonedChecked(types: readonly ColumnInfo[], read: (types: readonly ColumnInfo[]) => string): string {
+  const zoned = types.filter((c) => ZONED.test(c.type.trim()));
+  if (zoned.length === 0) return read(types);
+  const casts = zoned.map((c) => {
+    const v = ident(c.name);
+    const message = `${literal(`column "${c.name}" holds "`)} || left(${v}, 80) || ${literal(`", which is not a ${c.type}; DuckDB would load it as NULL, so Ingot stops the load`)}`;
+    return `CASE WHEN ${v} IS NOT NULL AND TRY_CAST(${v} AS ${c.type}) IS NULL THEN error(${message}) ELSE TRY_CAST(${v} AS ${c.type}) END AS ${v}`;
+  });
+  const asText = types.map((c) => (zoned.includes(c) ? { name: c.name, type: 'VARCHAR' } : c));
+  return `(SELECT * REPLACE (${casts.join(', ')}) FROM ${read(asText)})`;
+}
+
 /** Replaces a vague sniffing failure by the line to fix, when a long line or an open quote explains it. */
 async function locateSniffError(err: unknown, path: string, displayName: string, options: FileFormatOptions): Promise<unknown> {
   const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause instanceof Error ? err.cause.message : ''}`;
@@ -268,7 +288,7 @@ async function inspectCsv(ctx: FormatContext, path: string, given: FileFormatOpt
     ...(locator ? { locateRecords: locator } : {}),
     relation: (types, rejects) => {
       const store = rejects ? `, store_rejects=true, rejects_table=${literal(rejects.errors)}, rejects_scan=${literal(rejects.scans)}` : '';
-      return `read_csv(${literal(path)}, ${pinned}, ${columnsArg(types)}${store})`;
+      return zonedChecked(types, (read) => `read_csv(${literal(path)}, ${pinned}, ${columnsArg(read)}${store})`);
     },
   };
 }
