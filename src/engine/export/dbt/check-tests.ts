@@ -12,6 +12,7 @@ import type { CheckDef } from '../../quality/index.js';
 import type { UniqueCheck } from '../../quality/check-def.js';
 import { columnLookup } from '../../quality/compile.js';
 import type { ColumnLookup } from '../../quality/row-conditions.js';
+import { sqlColumnName, type NeedsQuoting } from './column-quoting.js';
 import { failingRowsSql } from './failing-rows.js';
 import { NotTranslatable, toJinjaSql, workspaceRelations, type RelationResolver } from './jinja-sql.js';
 import { configCall, testConfig, type DbtTestConfig } from './test-config.js';
@@ -64,6 +65,8 @@ export interface TranslateContext {
   graph: PipelineGraph;
   /** Test names already used in the project; dbt needs them unique. */
   testNames: Set<string>;
+  /** Column names dbt must quote (schema.yml marks them `quote: true`). */
+  needsQuoting: NeedsQuoting;
 }
 
 /** The dbt tests for the checks `defs` of `table`. */
@@ -118,7 +121,8 @@ class CheckTranslation {
       case 'relationships': {
         const to = this.relation(def.toLayer, def.toTable);
         if (to === undefined) throw new NotTranslatable(`its target ${def.toLayer}.${def.toTable} is not a model or bronze source of this workspace`);
-        this.generic(def.column, 'relationships', { to, field: def.field });
+        // dbt pastes `field` into its SQL as written, so a name that needs quotes is written quoted.
+        this.generic(def.column, 'relationships', { to, field: sqlColumnName(def.field, this.ctx.needsQuoting) });
         return;
       }
       case 'freshness':
@@ -135,6 +139,8 @@ class CheckTranslation {
 
   private generic(column: string, test: string, args: Record<string, unknown> = {}): void {
     const name = this.column(column);
+    // With `quote: true` dbt wraps the name in double quotes without doubling the ones inside it.
+    if (name.includes('"')) throw new NotTranslatable(`dbt cannot quote the column name ${name} in its ${test} test, because the name contains a double quote; rename the column`);
     const testName = uniqueName(this.ctx.testNames, this.table.name, this.def.name, test, name);
     const list = this.tests.columns.get(name) ?? [];
     list.push({ [test]: { name: testName, ...args, ...(Object.keys(this.config).length > 0 ? { config: this.config } : {}) } });

@@ -10,6 +10,7 @@ import { relationKind } from '../../pipeline/staging.js';
 import { loadWorkspaceChecks, parseChecks, type CheckDef, type DeclaredChecks } from '../../quality/index.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { translateChecks, type CheckOutcome, type TableTests, type TranslateContext } from './check-tests.js';
+import { columnQuoting } from './column-quoting.js';
 import { modelFile } from './model-file.js';
 import { dbtProjectYaml, markerJson, profilesExampleYaml, SCHEMA_NAME_MACRO } from './project-files.js';
 import { projectReadme } from './project-readme.js';
@@ -29,7 +30,8 @@ export interface DbtProject {
 export async function buildDbtProject(ws: Workspace, conn: SqlConnection, project: string): Promise<DbtProject> {
   const graph = await loadGraph(ws, conn);
   const declared = (await loadWorkspaceChecks(ws.paths.root)).declared;
-  const ctx: TranslateContext = { conn, graph, testNames: new Set() };
+  const needsQuoting = await columnQuoting(conn);
+  const ctx: TranslateContext = { conn, graph, testNames: new Set(), needsQuoting };
   const files = new Map<string, string>();
   const outcomes: CheckOutcome[] = [];
   const counts = { generic: 0, singular: 0, freshness: 0 };
@@ -66,8 +68,8 @@ export async function buildDbtProject(ws: Workspace, conn: SqlConnection, projec
   for (const rule of freshness) sources.find((s) => s.name === rule.source)?.freshness.push(rule);
 
   const layers = LAYERS.filter((l) => byLayer.has(l));
-  for (const layer of layers) files.set(`models/${layer}/schema.yml`, modelsSchemaYaml(byLayer.get(layer) ?? []));
-  files.set('models/sources.yml', sourcesYaml(sources));
+  for (const layer of layers) files.set(`models/${layer}/schema.yml`, modelsSchemaYaml(byLayer.get(layer) ?? [], needsQuoting));
+  files.set('models/sources.yml', sourcesYaml(sources, needsQuoting));
   files.set('dbt_project.yml', dbtProjectYaml(project, ws.config.name, layers));
   files.set('profiles.example.yml', profilesExampleYaml(project));
   files.set('macros/generate_schema_name.sql', SCHEMA_NAME_MACRO);
