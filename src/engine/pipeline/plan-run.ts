@@ -1,9 +1,11 @@
 // `ingot plan` and the API's plan method: what a run with these options would rebuild and why,
-// computed from fingerprints without building anything.
+// computed from fingerprints without building anything. Bad workspace files stop it as they would
+// stop the run: the model files when the graph loads, and the models' checks.
 import type { PlanAction, PlanOptions, ReasonCode } from './plan.js';
 import { computePlan } from './plan.js';
 import { loadGraph } from './load-graph.js';
 import { parsePartitionRange, validatePartitionRange } from './partitions.js';
+import { validateModelChecks } from './plan-checks.js';
 import type { PipelineWorkspace } from './runner.js';
 
 export interface PlanEntry {
@@ -27,6 +29,7 @@ export interface PlanReport {
 export async function planRun(ws: PipelineWorkspace, options: Omit<PlanOptions, 'partitions'> & { partitions?: string } = {}): Promise<PlanReport> {
   return ws.db.withConnection(async (conn) => {
     const graph = await loadGraph(ws, conn);
+    await validateModelChecks(ws.paths.root, graph);
     const partitions = options.partitions ? parsePartitionRange(options.partitions) : undefined;
     if (partitions) await validatePartitionRange(conn, graph, options.selection ?? '', partitions);
     const plan = await computePlan(conn, graph, {

@@ -122,6 +122,26 @@ describe('ingot run / plan / runs', () => {
     });
   });
 
+  it('fails `ingot plan` with exit 2 and file:line on a badly declared check, as on a bad materialization', async () => {
+    const root = await shop();
+    expect((await ingot('run', '-w', root)).code).toBe(0);
+    const planError = async (): Promise<{ code: number; error: { code: string; message: string } }> => {
+      const plan = await ingot('plan', '--json', '-w', root);
+      return { code: plan.code, error: (JSON.parse(plan.out) as { error: { code: string; message: string } }).error };
+    };
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders', 'materialization: tabel\n');
+    const badMaterialization = await planError();
+    expect(badMaterialization.code).toBe(2);
+    expect(badMaterialization.error.message).toMatch(/^models\/silver\/orders\.yaml:1: materialization: /);
+
+    await writeModel(root, 'silver', 'orders', 'SELECT order_id, amount FROM bronze.orders', 'materialization: table\nchecks:\n  - kind: not_nul\n    column: order_id\n');
+    const badCheck = await planError();
+    // The same error `ingot run` and `ingot check` report for it, with the same exit code as above.
+    expect(badCheck).toEqual({ code: 2, error: expect.objectContaining({ code: 'MODEL_INVALID', message: 'models/silver/orders.yaml:3: check #1: unknown kind "not_nul"' }) });
+    // A plan of another model stops too, as a bad materialization does: the workspace is bad.
+    expect((await ingot('plan', 'total', '-w', root)).code).toBe(2);
+  });
+
   it('fails with WORKSPACE_LOCKED, naming the process, when another process holds the workspace', async () => {
     const root = await shop();
     const path = `${root}/.ingot/ingot.duckdb`;
