@@ -89,13 +89,17 @@ async function previewInspected(
   try {
     const columns = withOverrides(inspected.columns, settings.columns ?? {});
     const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
-    const bad = rejects
+    const found = rejects
       ? await conn
-          .all<{ line: number | null; column: string | null; error: string }>(
-            `SELECT line, column_name AS "column", error_message AS error FROM ${ident(rejects.errors)} ORDER BY line LIMIT 100`,
+          .all<{ line: number | null; start: number | null; column: string | null; error: string }>(
+            `SELECT line, line_byte_position::BIGINT AS start, column_name AS "column", error_message AS error FROM ${ident(rejects.errors)} ORDER BY line LIMIT 100`,
           )
           .catch(() => [])
       : [];
+    // DuckDB's line counts records; the file line differs after a quoted value that spans lines (as a load says it).
+    const starts = found.flatMap((r) => (r.start === null ? [] : [Number(r.start)]));
+    const located = inspected.locateRecords && starts.length > 0 ? await inspected.locateRecords(starts).catch(() => undefined) : undefined;
+    const bad = found.map(({ line, start, column, error }) => ({ line: (start !== null ? located?.get(Number(start))?.line : undefined) ?? line, column, error }));
     const encoding = rejects && bad.length > 0 ? await encodingWarning(conn, rejects.errors, displayName) : undefined;
     const dialect = inspected.dialect;
     const headerOnly = dialect?.header === true && rows.rowCount === 0 && bad.length === 0 ? `${displayName}:${dialect.skipRows + 1}: the file has a header row but no data rows; there is nothing to load.` : undefined;

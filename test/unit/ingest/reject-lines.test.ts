@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestSource } from '../../../src/engine/ingest/ingest.js';
+import { previewStandalone } from '../../../src/engine/ingest/preview.js';
 import { testWorkspace } from './fixture.js';
 
 describe('rejected record lines', () => {
@@ -27,6 +28,14 @@ describe('rejected record lines', () => {
       { line: 5, raw_line: '2,ok,x' },
       { line: 9, raw_line: '4,ok,8,9' },
     ]);
+    t.close();
+  });
+
+  it('names the same file line in a preview as in the load', async () => {
+    const t = await testWorkspace();
+    const path = await t.write('data/ml.csv', 'id,note,amount\n1,"a\nb\nc",5\n2,ok,6\n3,"x\ny",7\n4,ok,8,9\n5,ok,10\n');
+    const preview = await previewStandalone(path, {}, { displayName: 'data/ml.csv' });
+    expect(preview.rejects.map((r) => r.line)).toEqual([8]);
     t.close();
   });
 
