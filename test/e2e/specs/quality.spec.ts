@@ -35,6 +35,7 @@ test('shows each table\'s checks and quarantined rows, and released rows go back
   const quarantine = quality.quarantine('silver.stg_orders');
   await expect(quarantine.getByRole('table', { name: 'Why rows of silver.stg_orders are held' })).toContainText('not_null(customer_id)');
   await expect(quarantine.getByRole('table', { name: 'Quarantined rows of silver.stg_orders' })).toBeVisible();
+  await expect(quarantine.getByLabel('Quarantined rows shown')).toHaveText(/^Showing all [\d,]+ rows?, newest first\.$/);
   const counts = quality.counts('silver.stg_orders');
   await expect(counts).toContainText(/^[1-9][\d,]* held · 0 released/);
 

@@ -5,9 +5,25 @@ import type { FixQuarantinedRowResult } from '../../../shared/api/index.js';
 import { ErrorCallout } from '../../components/feedback/ErrorCallout.js';
 import { RowsTable } from '../../components/grid/RowsTable.js';
 import { countOf, formatCount } from '../../format/numbers.js';
-import { QUARANTINE_ROWS_SHOWN, useQuarantine } from './use-quarantine.js';
+import { quarantineRowsShownText } from './rows-shown-text.js';
+import { QUARANTINE_PAGE, useQuarantine } from './use-quarantine.js';
 import { FixRowForm } from './FixRowForm.js';
 import { ReleaseForm } from './ReleaseForm.js';
+
+/** How many of the quarantine's rows the table shows, and a way to show more. */
+function RowsShown({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+  if (total === 0) return null;
+  return (
+    <p className="muted" aria-label="Quarantined rows shown">
+      {quarantineRowsShownText(shown, total)}{' '}
+      {shown < total ? (
+        <button type="button" className="button button--link" onClick={onMore}>
+          Show {formatCount(Math.min(QUARANTINE_PAGE, total - shown))} more
+        </button>
+      ) : null}
+    </p>
+  );
+}
 
 export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' | 'silver' | 'gold'; model: string; runVersion: number }) {
   const [releases, setReleases] = useState(0);
@@ -17,7 +33,8 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
   // The newest fix, said until the next run.
   const [lastFix, setLastFix] = useState<{ result: FixQuarantinedRowResult; runVersion: number } | null>(null);
   const lastFixed = lastFix?.runVersion === runVersion ? lastFix.result : null;
-  const view = useQuarantine(layer, model, runVersion + releases);
+  const [shown, setShown] = useState(QUARANTINE_PAGE);
+  const view = useQuarantine(layer, model, runVersion + releases, shown);
   const id = `${layer}.${model}`;
   if (view.status === 'loading') return <p className="muted">Reading the quarantine of {id}…</p>;
   if (view.status === 'error') return <ErrorCallout error={view.error} />;
@@ -51,14 +68,15 @@ export function QuarantinePanel({ layer, model, runVersion }: { layer: 'bronze' 
           </tbody>
         </table>
       ) : null}
-      {rows ? <RowsTable label={`Quarantined rows of ${id}`} rows={rows} limit={QUARANTINE_ROWS_SHOWN} emptyText="The quarantine table is empty." /> : null}
+      {rows ? <RowsTable label={`Quarantined rows of ${id}`} rows={rows} limit={shown} emptyText="The quarantine table is empty." /> : null}
+      {rows ? <RowsShown shown={shown} total={summary.held + summary.released + summary.reprocessed} onMore={() => setShown((n) => n + QUARANTINE_PAGE)} /> : null}
       {rows && summary.held > 0 ? (
         <FixRowForm
           layer={layer}
           model={model}
           table={summary.table}
           rows={rows}
-          limit={QUARANTINE_ROWS_SHOWN}
+          limit={shown}
           onFixed={(result) => {
             setLastFix({ result, runVersion });
             setReleases((n) => n + 1);
