@@ -15,11 +15,14 @@ function RowsShown({ shown, total, onMore }: { shown: number; total: number; onM
   if (total === 0) return null;
   return (
     <p className="muted" aria-label="Quarantined rows shown">
-      {quarantineRowsShownText(shown, total)}{' '}
+      {quarantineRowsShownText(shown, total)}
       {shown < total ? (
-        <button type="button" className="button button--link" onClick={onMore}>
-          Show {formatCount(Math.min(QUARANTINE_PAGE, total - shown))} more
-        </button>
+        <>
+          {' '}
+          <button type="button" className="button button--link" onClick={onMore}>
+            Show {formatCount(Math.min(QUARANTINE_PAGE, total - shown))} more
+          </button>
+        </>
       ) : null}
     </p>
   );
