@@ -94,11 +94,18 @@ async function measure(cmd: Command, opts: EstimateOptions): Promise<Calibration
   return withWorkspace(cmd, (ws) => calibrate(ws.db, opts.source ? { source: opts.source } : {}));
 }
 
+/** Why a calibration gives no headroom: no run measured, or the runs too small to speak for throughput. */
+function noHeadroomReason(calibration: Calibration): string {
+  const runs = calibration.tooSmall.find((t) => t.kind === 'runs');
+  if (runs) return `none: ${runs.message}`;
+  return 'none: no pipeline run measured yet; run `ingot run`, then calibrate again.';
+}
+
 async function runEstimate(opts: EstimateOptions, cmd: Command): Promise<void> {
   const paths = workspacePaths(globals(cmd).workspace);
   if (opts.list) {
     const scenarios = await listScenarios(paths);
-    output(cmd, { scenarios }, () =>
+    output(cmd, { ok: true, scenarios }, () =>
       scenarios.length === 0
         ? 'No saved scenarios yet. Save one with `ingot estimate ... --save NAME`.'
         : textTable(['name', 'file', 'description'], scenarios.map((s) => [s.name, s.file, s.error ? `invalid: ${s.error}` : (s.description ?? '')])),
@@ -111,7 +118,7 @@ async function runEstimate(opts: EstimateOptions, cmd: Command): Promise<void> {
     const loaded = [];
     for (const name of opts.compare) loaded.push(await loadScenario(paths, name));
     const comparison = compareEstimates(loaded.map((s) => ({ name: s.name, estimate: estimateCapacity(s.inputs, profile) })));
-    output(cmd, comparison, () => comparisonReport(comparison));
+    output(cmd, { ok: true, ...comparison }, () => comparisonReport(comparison));
     return;
   }
   const scenario = opts.scenario ? await loadScenario(paths, opts.scenario) : undefined;
@@ -126,29 +133,32 @@ async function runEstimate(opts: EstimateOptions, cmd: Command): Promise<void> {
   };
   const givenAnything = scenario !== undefined || Object.keys(fromFlags).length > 0;
   if (!givenAnything && calibration) {
-    output(cmd, { calibration }, () => calibrationReport(calibration));
+    output(cmd, { ok: true, calibration }, () => calibrationReport(calibration));
     return;
   }
   const { inputs, defaulted } = parseInputs(raw, 'flag');
   const estimate = estimateCapacity(inputs, profile);
   const endToEnd = calibration?.endToEnd;
   const headroom = endToEnd && endToEnd.rowsPerSec > 0 ? computeHeadroom(estimate.peakEventsPerSec, endToEnd.rowsPerSec) : undefined;
+  const noHeadroom = calibration && !headroom ? noHeadroomReason(calibration) : undefined;
   const sensitivity = opts.sensitivity ? analyzeSensitivity(inputs, profile) : undefined;
   let saved: string | undefined;
   if (opts.save) {
     saved = await saveScenario(paths, opts.save, inputs, { ...(opts.description ? { description: opts.description } : {}), overwrite: opts.force === true });
   }
   const result = {
+    ok: true,
     ...estimate,
     defaulted,
     ...(scenario ? { scenario: { name: scenario.name, file: scenario.file } } : {}),
     ...(headroom ? { headroom } : {}),
+    ...(noHeadroom ? { noHeadroom } : {}),
     ...(calibration ? { calibration } : {}),
     ...(sensitivity ? { sensitivity } : {}),
     ...(saved ? { saved: `capacity/${opts.save ?? ''}.yaml` } : {}),
   };
   output(cmd, result, () => {
-    const parts = [estimateReport(estimate, { defaulted, ...(headroom ? { headroom } : {}), ...(scenario ? { title: `Capacity estimate: ${scenario.name} (${scenario.file})` } : {}) })];
+    const parts = [estimateReport(estimate, { defaulted, ...(headroom ? { headroom } : {}), ...(noHeadroom ? { noHeadroom } : {}), ...(scenario ? { title: `Capacity estimate: ${scenario.name} (${scenario.file})` } : {}) })];
     if (sensitivity) parts.push(sensitivityReport(sensitivity));
     if (calibration) parts.push(calibrationReport(calibration));
     if (saved) parts.push(`Saved the scenario as capacity/${opts.save ?? ''}.yaml.`);

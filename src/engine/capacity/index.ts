@@ -5,3 +5,4 @@ export * from './calibrate.js';
 export * from './handlers.js';
 export * from './scenarios.js';
 export * from '../db/storage-bytes.js';
+export { MINIMUM_SAMPLE, type MinimumSample } from './sample-size.js';

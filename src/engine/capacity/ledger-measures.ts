@@ -5,6 +5,7 @@ import type { SqlConnection } from '../db/connection.js';
 import { ident, qualified } from '../db/sql.js';
 import type { SourceMeasure, Throughput } from '../../shared/capacity/index.js';
 import { tableStorage } from '../db/storage-bytes.js';
+import { enoughSql, splitColumns, splitThroughput, type MinimumSample, type SplitRow } from './sample-size.js';
 
 /** The ledger's table and the columns calibration reads; the one place that names them. */
 export const LEDGER = {
@@ -40,19 +41,27 @@ export async function hasLedger(conn: SqlConnection): Promise<boolean> {
   return (await missingLedgerColumns(conn)).length === 0;
 }
 
-/** All successful bronze loads together (including ones replaced since): rows and raw bytes ÷ load time. */
-export async function ingestThroughput(conn: SqlConnection): Promise<(Throughput & { bytes: number; bytesPerSec: number }) | undefined> {
-  const row = await conn.one<{ samples: number; rows: number | null; bytes: number | null; seconds: number | null }>(
-    `SELECT count(*) AS samples, sum(${col(LEDGER.rows)})::DOUBLE AS rows, sum(${col(LEDGER.bytes)})::DOUBLE AS bytes,
-            sum(${col(LEDGER.durationMs)}) / 1000.0 AS seconds
-     FROM ${ledgerTable}
-     WHERE ${col(LEDGER.status)} IN ('loaded', 'replaced') AND ${col(LEDGER.rows)} > 0 AND ${col(LEDGER.durationMs)} > 0`,
+/** Load speed of the successful bronze loads (replaced ones too) large enough to speak for throughput; the smaller ones summed apart. */
+export async function ingestThroughput(
+  conn: SqlConnection,
+  minimum: MinimumSample,
+): Promise<{ counted?: Throughput & { bytes: number; bytesPerSec: number }; tooSmall?: Throughput }> {
+  const row = await conn.one<SplitRow & { bytes: number | null }>(
+    `WITH measured AS (
+       SELECT ${col(LEDGER.rows)}::DOUBLE AS load_rows, ${col(LEDGER.bytes)}::DOUBLE AS load_bytes, ${col(LEDGER.durationMs)} / 1000.0 AS load_seconds
+       FROM ${ledgerTable}
+       WHERE ${col(LEDGER.status)} IN ('loaded', 'replaced') AND ${col(LEDGER.rows)} > 0 AND ${col(LEDGER.durationMs)} > 0
+     )
+     SELECT ${splitColumns('load_rows', 'load_seconds', minimum)},
+            sum(load_bytes) FILTER (WHERE ${enoughSql('load_rows', 'load_seconds', minimum)})::DOUBLE AS bytes
+     FROM measured`,
   );
-  const samples = Number(row?.samples ?? 0);
-  if (samples === 0 || !row?.rows || !row.seconds) return undefined;
-  const seconds = Number(row.seconds);
-  const bytes = Number(row.bytes ?? 0);
-  return { samples, rows: Number(row.rows), seconds, rowsPerSec: Number(row.rows) / seconds, bytes, bytesPerSec: bytes / seconds };
+  const { counted, tooSmall } = splitThroughput(row);
+  const bytes = Number(row?.bytes ?? 0);
+  return {
+    ...(counted ? { counted: { ...counted, bytes, bytesPerSec: bytes / counted.seconds } } : {}),
+    ...(tooSmall ? { tooSmall } : {}),
+  };
 }
 
 /**

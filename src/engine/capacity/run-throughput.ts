@@ -1,8 +1,10 @@
 // Throughput measured from the pipeline's run history (_ingot.runs, _ingot.run_models, written
 // by the pipeline runner): rows per second of each model over its successful builds, and of
-// whole runs from the rows entering the pipeline (what silver models read) to the run's end.
+// whole runs from the rows entering the pipeline (what silver models read) to the run's end,
+// counting only runs large enough to speak for throughput (see sample-size.ts).
 import type { SqlConnection } from '../db/connection.js';
-import type { ModelThroughput, Throughput } from '../../shared/capacity/index.js';
+import type { ModelThroughput } from '../../shared/capacity/index.js';
+import { splitColumns, splitThroughput, type MinimumSample, type SplitRow, type SplitThroughput } from './sample-size.js';
 
 /** Rows a model handled in one build: the larger of what it read and what it wrote. */
 const HANDLED = 'greatest(coalesce(rows_in, 0), coalesce(rows_out, 0))';
@@ -30,24 +32,24 @@ export async function modelThroughput(conn: SqlConnection): Promise<ModelThrough
 
 /**
  * Whole successful runs: the rows entering the pipeline (rows read by silver models; the largest
- * model when a run has no silver model) ÷ the run's wall-clock duration.
+ * model when a run has no silver model) ÷ the run's wall-clock duration, summed over the runs
+ * large enough to speak for throughput; the smaller runs summed apart.
  */
-export async function runThroughput(conn: SqlConnection): Promise<Throughput | undefined> {
-  const row = await conn.one<{ samples: number; rows: number | null; seconds: number | null }>(
+export async function runThroughput(conn: SqlConnection, minimum: MinimumSample): Promise<SplitThroughput> {
+  const row = await conn.one<SplitRow>(
     `WITH entering AS (
        SELECT run_id,
               sum(coalesce(rows_in, rows_out, 0)) FILTER (WHERE layer = 'silver') AS silver_rows,
               max(${HANDLED}) AS largest_rows
        FROM _ingot.run_models WHERE status = 'success'
        GROUP BY run_id
+     ),
+     measured AS (
+       SELECT coalesce(nullif(e.silver_rows, 0), e.largest_rows)::DOUBLE AS run_rows, r.duration_ms / 1000.0 AS run_seconds
+       FROM _ingot.runs r JOIN entering e USING (run_id)
+       WHERE r.status = 'success' AND r.duration_ms > 0 AND coalesce(nullif(e.silver_rows, 0), e.largest_rows) > 0
      )
-     SELECT count(*) AS samples,
-            sum(coalesce(nullif(e.silver_rows, 0), e.largest_rows))::DOUBLE AS rows,
-            sum(r.duration_ms) / 1000.0 AS seconds
-     FROM _ingot.runs r JOIN entering e USING (run_id)
-     WHERE r.status = 'success' AND r.duration_ms > 0 AND coalesce(nullif(e.silver_rows, 0), e.largest_rows) > 0`,
+     SELECT ${splitColumns('run_rows', 'run_seconds', minimum)} FROM measured`,
   );
-  const samples = Number(row?.samples ?? 0);
-  if (samples === 0 || !row?.rows || !row.seconds) return undefined;
-  return { samples, rows: Number(row.rows), seconds: Number(row.seconds), rowsPerSec: Number(row.rows) / Number(row.seconds) };
+  return splitThroughput(row);
 }

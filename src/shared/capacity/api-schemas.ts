@@ -40,6 +40,7 @@ export const CalibrationSchema: z.ZodType<Calibration> = z.object({
   database: z.object({ usedBytes: z.number(), blockSize: z.number(), walSize: z.string() }),
   profile: MachineProfileSchema,
   prefill: z.object({ source: z.string(), bytesPerEvent: z.number(), compression: RangeSchema }).optional(),
+  tooSmall: z.array(ThroughputSchema.extend({ kind: z.enum(['runs', 'loads']), message: z.string() })),
   notes: z.array(z.string()),
 });
 

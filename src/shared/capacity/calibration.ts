@@ -33,6 +33,17 @@ export interface SourceMeasure {
   ingest: Throughput;
 }
 
+/**
+ * Measurements set aside because they are too small to speak for throughput: runs or loads so
+ * short that fixed per-run overhead, not rows, fills their time. The verdict does not use them.
+ */
+export interface TooSmallMeasure extends Throughput {
+  /** 'runs' = pipeline runs (end to end); 'loads' = bronze loads (one writer, bytes parsed). */
+  kind: 'runs' | 'loads';
+  /** What was measured, why it cannot speak for throughput, and what the verdict uses instead. */
+  message: string;
+}
+
 export interface Calibration {
   /** ISO time of the measurement. */
   measuredAt: string;
@@ -48,6 +59,8 @@ export interface Calibration {
   profile: MachineProfile;
   /** Inputs suggested by the chosen source: measured bytes per event and compression. */
   prefill?: { source: string; bytesPerEvent: number; compression: NumberRange };
+  /** Runs and loads left out because they are too small to speak for throughput. */
+  tooSmall: TooSmallMeasure[];
   /** What could not be measured, and why. */
   notes: string[];
 }

@@ -14,6 +14,13 @@ export interface Headroom {
   sentence: string;
 }
 
+/** X/Y for people: whole from 10×, two decimals down to 0.1×, two significant digits below (never "0×"). */
+export function headroomRatioText(ratio: number): string {
+  if (ratio >= 10) return `${formatNumber(ratio, 0)}×`;
+  if (ratio >= 0.1 || ratio === 0) return `${formatNumber(ratio, 2)}×`;
+  return `${ratio.toLocaleString('en-US', { maximumSignificantDigits: 2 })}×`;
+}
+
 /** Compares the needed peak with the measured throughput. Both must be positive. */
 export function computeHeadroom(neededEventsPerSec: number, measuredRowsPerSec: number): Headroom {
   const ratio = measuredRowsPerSec / neededEventsPerSec;
@@ -26,6 +33,6 @@ export function computeHeadroom(neededEventsPerSec: number, measuredRowsPerSec: 
     measuredRowsPerSec,
     ratio,
     fits,
-    sentence: `Your peak needs ${y}; this pipeline on this machine does ${x}; headroom ${x} ÷ ${y} = ${formatNumber(ratio, ratio >= 10 ? 0 : 2)}× (${verdict}).`,
+    sentence: `Your peak needs ${y}; this pipeline on this machine does ${x}; headroom ${x} ÷ ${y} = ${headroomRatioText(ratio)} (${verdict}).`,
   };
 }

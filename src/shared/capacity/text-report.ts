@@ -26,7 +26,7 @@ export function alignColumns(rows: readonly (readonly string[])[]): string[] {
 }
 
 /** Inputs, worked math, verdict with reasons and what to switch to, and the projection by year. */
-export function estimateReport(estimate: CapacityEstimate, options: { defaulted?: readonly InputField[]; headroom?: Headroom; title?: string } = {}): string {
+export function estimateReport(estimate: CapacityEstimate, options: { defaulted?: readonly InputField[]; headroom?: Headroom; noHeadroom?: string; title?: string } = {}): string {
   const defaulted = new Set(options.defaulted ?? []);
   const lines: string[] = [options.title ?? 'Capacity estimate', '', 'Inputs'];
   lines.push(...alignColumns(INPUT_FIELDS.map((f) => ['  ' + FIELDS[f].label, formatInput(estimate.inputs, f), defaulted.has(f) ? '(default)' : ''])));
@@ -42,6 +42,7 @@ export function estimateReport(estimate: CapacityEstimate, options: { defaulted?
     lines.push(`  With ${formatNumber(estimate.inputs.yearlyGrowthPercent, 2)}%/year growth the verdict becomes "${VERDICT_TITLE[estimate.verdictChange.kind]}" in year ${estimate.verdictChange.year}.`);
   }
   if (options.headroom) lines.push('', 'Headroom', `  ${options.headroom.sentence}`);
+  else if (options.noHeadroom) lines.push('', 'Headroom', `  ${options.noHeadroom}`);
   lines.push('', `Projection (${formatNumber(estimate.inputs.yearlyGrowthPercent, 2)}%/year growth)`);
   const header = ['  year', 'events/day', 'peak events/s', 'raw/day', 'held', 'storage cost/month', 'verdict'];
   const rows = estimate.projection.map((y) => [
@@ -89,9 +90,10 @@ export function calibrationReport(calibration: Calibration): string {
   lines.push(
     e2e
       ? `  End to end: ${formatNumber(e2e.rows)} rows in ${formatNumber(e2e.seconds, 2)} s over ${e2e.samples} run(s) = ${formatQuantity(e2e.rowsPerSec)} rows/s`
-      : '  End to end: not measured yet',
+      : `  End to end: ${calibration.tooSmall.some((t) => t.kind === 'runs') ? 'no run large enough to count (see the notes below)' : 'not measured yet'}`,
   );
   const ingest = calibration.ingest;
+  if (!ingest && calibration.tooSmall.some((t) => t.kind === 'loads')) lines.push('  Bronze loads: no load large enough to count (see the notes below)');
   if (ingest) lines.push(`  Bronze loads: ${formatNumber(ingest.rows)} rows, ${formatBytes(ingest.bytes)} in ${formatNumber(ingest.seconds, 2)} s = ${formatQuantity(ingest.rowsPerSec)} rows/s, ${formatBytes(ingest.bytesPerSec)}/s`);
   if (calibration.models.length > 0) {
     lines.push('', '  Models (slowest first)');

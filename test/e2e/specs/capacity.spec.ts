@@ -1,12 +1,13 @@
 // The capacity estimator in the app: a user fills the form with the 10 M daily users example and
 // reads the worked math and the verdict as they type, sees a field-level error, saves the
 // scenario and compares it, reads the sensitivity view, then runs the sample pipeline and
-// calibrates from it to see the measured throughput and the headroom. Near the disk limit, a
+// calibrates from it: a run this small is set aside as too small to measure throughput, and the
+// app says so rather than show a headroom. Near the disk limit, a
 // sensitivity variant whose data outgrows the disk is not labelled plain "one machine".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app.js';
-import { CapacityPage, leadingNumber } from '../pages/capacity-page.js';
+import { CapacityPage } from '../pages/capacity-page.js';
 import { RunsPage } from '../pages/runs-page.js';
 
 test('estimates the 10 M users example live, saves and compares it, and calibrates from the sample', async ({ shell, workspace }, testInfo) => {
@@ -60,9 +61,10 @@ test('estimates the 10 M users example live, saves and compares it, and calibrat
   await capacity.calibrate('orders');
   await expect(capacity.calibration).toContainText('Prefilled from orders');
   await expect(capacity.field('Bytes per event')).not.toHaveValue('1,000');
-  expect(leadingNumber(await capacity.measuredThroughput().textContent())).toBeGreaterThan(0);
-  expect(leadingNumber(await capacity.headroom().textContent())).toBeGreaterThan(0);
-  await expect(capacity.calibration).toContainText(/Your peak needs 17,361 events\/s; this pipeline on this machine does [\d,.]+ rows\/s; headroom/);
+  // A run of a 3,000-order sample is mostly fixed overhead: it is set aside, and the app says so
+  // instead of a headroom measured on overhead.
+  await expect(capacity.calibration).toContainText(/No headroom: 1 pipeline run measured here is too small to speak for throughput \([\d,]+ rows in [\d.]+ s/);
+  await expect(capacity.calibration).toContainText('the verdict uses the documented default');
   await expect(shell.alerts).toHaveCount(0);
 
   await page.setViewportSize({ width: 1360, height: 2800 });

@@ -18,6 +18,9 @@ export function CalibrationPanel({ estimate }: { estimate: CapacityEstimate | nu
   const navigate = useUiStore(selectNavigate);
   const endToEnd = calibration?.endToEnd;
   const prefill = calibration?.prefill;
+  const runsTooSmall = calibration?.tooSmall.find((t) => t.kind === 'runs');
+  // The runs' message already shows as the headroom hint; the notes list the rest.
+  const notes = (calibration?.notes ?? []).filter((n) => n !== runsTooSmall?.message);
   return (
     <section className="cap-card" aria-label="Calibration">
       <h2 className="cap-card__title">Calibrate from this workspace</h2>
@@ -61,6 +64,8 @@ export function CalibrationPanel({ estimate }: { estimate: CapacityEstimate | nu
             <HeadroomFacts neededEventsPerSec={estimate.peakEventsPerSec} measuredRowsPerSec={endToEnd.rowsPerSec} />
           ) : endToEnd ? (
             <p className="hint">Fix the inputs above to set your peak against the {formatNumber(endToEnd.rowsPerSec)} rows/s measured here.</p>
+          ) : runsTooSmall ? (
+            <p className="hint">No headroom: {runsTooSmall.message}</p>
           ) : (
             <p className="hint">
               No pipeline run has been measured yet, so there is no throughput to compare with.{' '}
@@ -74,9 +79,9 @@ export function CalibrationPanel({ estimate }: { estimate: CapacityEstimate | nu
             <input type="checkbox" checked={useMeasured} onChange={(e) => setUseMeasured(e.target.checked)} />
             Judge the verdict with the thresholds measured here
           </label>
-          {calibration.notes.length > 0 ? (
+          {notes.length > 0 ? (
             <ul className="cap-notes" aria-label="Calibration notes">
-              {calibration.notes.map((n) => (
+              {notes.map((n) => (
                 <li key={n}>{n}</li>
               ))}
             </ul>

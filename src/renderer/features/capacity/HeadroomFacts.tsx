@@ -1,10 +1,10 @@
 // "Your peak needs Y events/s; this pipeline on this machine does X; headroom X/Y": the planned
 // peak against the throughput measured end to end in this workspace.
-import { computeHeadroom, formatNumber, formatQuantity } from '../../../shared/capacity/index.js';
+import { computeHeadroom, formatQuantity, headroomRatioText } from '../../../shared/capacity/index.js';
 
 export function HeadroomFacts({ neededEventsPerSec, measuredRowsPerSec }: { neededEventsPerSec: number; measuredRowsPerSec: number }) {
   const headroom = computeHeadroom(neededEventsPerSec, measuredRowsPerSec);
-  const ratio = `${formatNumber(headroom.ratio, headroom.ratio >= 10 ? 0 : 2)}×`;
+  const ratio = headroomRatioText(headroom.ratio);
   return (
     <div className={`cap-headroom cap-headroom--${headroom.fits ? 'ok' : 'bad'}`}>
       <dl className="cap-headroom__facts">
