@@ -4,6 +4,8 @@
 // SQL is laid out for people: one commented line per check, returned so the UI can show it.
 // A unique key of integer columns is counted with a bitmap inside the aggregate when its ranges
 // allow (db/key-bitmap.ts); otherwise by a GROUP BY subquery.
+// With older copies set aside by a keep_latest dedup (older-copies.ts), the other checks judge the
+// rows left (`this` leaves the older copies out) and each dedup reads its count from the marks.
 // count_if(c) is DuckDB's shorthand for count(*) FILTER (WHERE c); it is used because DuckDB
 // evaluates it without slicing the input per aggregate, measured 1.5–2× faster over ten checks.
 import type { ColumnInfo } from '../db/connection.js';
@@ -11,6 +13,7 @@ import { repeatedRowsBitmapSql, type KeyRanges } from '../db/key-bitmap.js';
 import { ident, literal } from '../db/sql.js';
 import type { CheckDef, RowLevelCheck, UniqueCheck } from './check-def.js';
 import { ROW_LEVEL_KINDS } from './check-schema.js';
+import { keptCondition, keptRowsSql, olderCopiesCountSql, type OlderCopies } from './older-copies.js';
 import { failCondition, keysPresent, type ColumnLookup } from './row-conditions.js';
 
 /** Where the newest batch of a bronze source is recorded (the ingest ledger). */
@@ -32,6 +35,8 @@ export interface CompileInput {
   ledger?: BatchLedger;
   /** Ranges of integer key columns (readKeyRanges): keys that pack into a bitmap are counted with one. */
   keyRanges?: KeyRanges;
+  /** Older copies marked in `table` (a base table): every check but their dedups judges the rows left. */
+  olderCopies?: Pick<OlderCopies, 'table' | 'counts'>;
 }
 
 export interface CompiledCheck {
@@ -55,7 +60,7 @@ export interface CompiledCheck {
 }
 
 export interface CompiledChecks {
-  /** The one-pass query: one row with `__rows` and every check's outputs. */
+  /** The one-pass query: one row with `__rows` (the rows judged, older copies left out) and every check's outputs. */
   sql: string;
   checks: CompiledCheck[];
 }
@@ -90,7 +95,10 @@ export function compileChecks(input: CompileInput): CompiledChecks {
   const present = new Set(input.columns.map((c) => c.name.toLowerCase()));
   const items: Item[] = [];
   const checks: CompiledCheck[] = [];
-  const t = input.table;
+  const staged = input.table;
+  const copies = input.olderCopies;
+  /** The rows the checks judge: the staged rows, less the older copies set aside. */
+  const t = copies ? keptRowsSql(staged, copies) : staged;
   const repeatedRowsBitmap = (keys: readonly string[]): string | undefined => input.keyRanges && repeatedRowsBitmapSql(keys.map(column), input.keyRanges);
   for (const def of input.checks) {
     const label = `${def.name} · ${def.severity}`;
@@ -100,7 +108,11 @@ export function compileChecks(input: CompileInput): CompiledChecks {
       return alias;
     };
     const out: CompiledCheck = { def, outputs: {}, sql: '' };
-    if (def.kind === 'unique') {
+    if (def.kind === 'unique' && copies?.counts.has(def.name) === true) {
+      // A dedup that set rows aside judges every staged row: its count is the rows it marked.
+      out.failing = add(undefined, olderCopiesCountSql(copies, def.name));
+      out.sql = duplicateRowsSql(staged, def.columns.map((c) => column(c).name), true, 'failing');
+    } else if (def.kind === 'unique') {
       const keys = def.columns.map((c) => column(c).name);
       const extraOnly = def.dedup === 'keep_latest';
       const bitmap = repeatedRowsBitmap(keys);
@@ -165,7 +177,7 @@ export function compileChecks(input: CompileInput): CompiledChecks {
             exprs.push(`${nulls} AS primary_key_nulls`, `(${duplicateRowsSql(t, pk, true)}) AS primary_key_duplicates`);
           }
           if (required.size > 0) out.violates = [...required].map((c) => `${ident(c)} IS NULL`).join(' OR ');
-          out.sql = exprs.length > 0 ? `SELECT ${exprs.join(', ')} FROM ${t}` : `DESCRIBE ${t}`;
+          out.sql = exprs.length > 0 ? `SELECT ${exprs.join(', ')} FROM ${t}` : `DESCRIBE ${staged}`;
           break;
         }
       }
@@ -173,7 +185,8 @@ export function compileChecks(input: CompileInput): CompiledChecks {
     checks.push(out);
   }
   const select = [`  count(*) AS ${ident(ROWS_ALIAS)}`, ...items.map((i) => `  -- ${i.comment.replaceAll('\n', ' ')}\n  ${i.expr} AS ${ident(i.alias)}`)];
-  const sql = `WITH this AS NOT MATERIALIZED (SELECT * FROM ${t})\nSELECT\n${select.join(',\n')}\nFROM this`;
+  const rows = copies ? `\n  -- the rows the model would publish: older copies set aside by dedup are left out\n  SELECT * FROM ${staged} WHERE ${keptCondition(copies)}\n` : `SELECT * FROM ${staged}`;
+  const sql = `WITH this AS NOT MATERIALIZED (${rows})\nSELECT\n${select.join(',\n')}\nFROM this`;
   return { sql, checks };
 }
 

@@ -1,6 +1,8 @@
 // Evaluates the checks of one table: validate against its columns, compile, run the one-pass
 // query, judge each check, and fetch samples for the ones that failed. Shared by the pipeline
-// gate (on a staged result) and `ingot check` (on a published table). Moves no rows.
+// gate (on a staged result) and `ingot check` (on a published table). Moves no rows; the gate
+// has the older copies of keep_latest dedups marked first (older-copies.ts), so the other checks
+// judge only the rows the model would publish.
 import { IngotError } from '../../shared/errors.js';
 import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { isIntegerType, readKeyRanges, type KeyRanges } from '../db/key-bitmap.js';
@@ -12,6 +14,7 @@ import { columnLookup, compileChecks, type BatchLedger, type CompiledChecks } fr
 import { contractSchemaProblems } from './contract.js';
 import type { CheckResult } from './gate.js';
 import { judge, type Verdict } from './judge.js';
+import { keepsLatest, keptRowsSql, markOlderCopies, type OlderCopies } from './older-copies.js';
 import { countWithSamplesSql, sampleRows } from './samples.js';
 import { bindCompiled, validateChecks } from './validate-checks.js';
 import { parseDuckJsonRow } from '../db/duck-json.js';
@@ -29,13 +32,22 @@ export interface EvaluateInput {
   runId?: number;
   /** Leave samples of failing quarantine checks to the caller (the gate reads them from quarantine). */
   deferQuarantineSamples?: boolean;
+  /**
+   * Mark the older copies keep_latest dedups set aside before counting (the gate; `table` must be
+   * a base table), so the other checks judge the rows left. The caller drops the marks
+   * (`dropOlderCopies`) when done with `olderCopies`.
+   */
+  setAsideOlderCopies?: boolean;
   signal?: AbortSignal;
 }
 
 export interface Evaluation {
   compiled: CompiledChecks;
   columns: ColumnInfo[];
+  /** Rows in the table, older copies included. */
   totalRows: number;
+  /** The older copies set aside, when `setAsideOlderCopies` found any. */
+  olderCopies?: OlderCopies;
   /** In the order of `checks`. */
   results: CheckResult[];
   /** Anomaly metric values of this evaluation, to be recorded if the run publishes. */
@@ -62,11 +74,15 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
     columns,
     checks: judgeable,
     wantsSamples: (def) => !deferred(def),
+    ...(input.setAsideOlderCopies === true ? { setAsideOlderCopies: true } : {}),
     ...(ledger ? { ledger } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
   });
-  const { compiled, row, broken } = counts;
-  const total = Number(row.__rows ?? 0);
+  const { compiled, row, broken, olderCopies } = counts;
+  // Every check judges the rows left but the keep_latest dedups, which judge every staged row.
+  const kept = Number(row.__rows ?? 0);
+  const total = kept + (olderCopies?.rows ?? 0);
+  const totalFor = (def: CheckDef): number => (olderCopies && keepsLatest(def) ? total : kept);
   const results: CheckResult[] = [];
   const observations: Evaluation['observations'] = [];
   for (const def of input.checks) {
@@ -77,7 +93,7 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
       verdict = { status: 'error', failing: 0, message: `could not be judged: ${reason ?? 'unknown reason'}` };
     } else {
       verdict = judge(check, {
-        total,
+        total: totalFor(def),
         row,
         ...(def.kind === 'contract' ? { contractProblems: await contractSchemaProblems(conn, def, columns) } : {}),
         ...(def.kind === 'anomaly' ? { history: await anomalyHistory(conn, input, def) } : {}),
@@ -85,14 +101,14 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
       if (def.kind === 'anomaly') for (const [metric, alias] of Object.entries(check.outputs)) observations.push({ check: def.name, metric, value: numOrNull(row[alias]) });
     }
     const wanted = check && verdict.failing > 0 && verdict.status !== 'error' && !deferred(def);
-    const samples = wanted ? (counts.samples.get(def.name) ?? (await sampleRows(conn, check, input.table, columns))) : [];
+    const samples = wanted ? (counts.samples.get(def.name) ?? (await sampleRows(conn, check, rowsJudgedBy(def, input.table, olderCopies), columns))) : [];
     results.push({
       name: def.name,
       kind: def.kind,
       severity: def.severity,
       status: verdict.status,
       failingRows: verdict.failing,
-      totalRows: total,
+      totalRows: totalFor(def),
       message: verdict.message,
       samples,
       sql: check?.sql ?? '',
@@ -101,7 +117,12 @@ export async function evaluateChecks(input: EvaluateInput): Promise<Evaluation> 
       ...(def.location.line !== undefined ? { line: def.location.line } : {}),
     });
   }
-  return { compiled, columns, totalRows: total, results, observations };
+  return { compiled, columns, totalRows: total, results, observations, ...(olderCopies ? { olderCopies } : {}) };
+}
+
+/** The rows a check judged: every staged row for a keep_latest dedup, else the staged rows less the older copies. */
+export function rowsJudgedBy(def: CheckDef, table: string, olderCopies: OlderCopies | undefined): string {
+  return olderCopies && !keepsLatest(def) ? keptRowsSql(table, olderCopies) : table;
 }
 
 function numOrNull(v: unknown): number | null {
@@ -123,6 +144,8 @@ export interface CountInput {
   ledger?: BatchLedger;
   /** Checks whose sample rows the caller will show: a recount fetches them in the same query. */
   wantsSamples?: (def: CheckDef) => boolean;
+  /** Mark the older copies of keep_latest dedups first; see EvaluateInput. */
+  setAsideOlderCopies?: boolean;
   signal?: AbortSignal;
 }
 
@@ -134,6 +157,8 @@ export interface Counts {
   broken: Map<string, string>;
   /** Sample rows fetched along with a recount, by check name. */
   samples: Map<string, Record<string, unknown>[]>;
+  /** The older copies set aside (`__rows` leaves them out), when any were. */
+  olderCopies?: OlderCopies;
 }
 
 /**
@@ -150,8 +175,9 @@ export async function countChecks(input: CountInput): Promise<Counts> {
     if (err instanceof IngotError && err.code === 'SQL_ERROR') return undefined;
     throw err;
   });
+  const olderCopies = input.setAsideOlderCopies === true ? await markOlderCopies(conn, { table, columns, column: columnLookup(columns), checks, ...(keyRanges ? { keyRanges } : {}), options }) : undefined;
   const compile = (defs: readonly CheckDef[], ranges?: KeyRanges): CompiledChecks =>
-    compileChecks({ table, columns, checks: defs, ...(input.ledger ? { ledger: input.ledger } : {}), ...(ranges ? { keyRanges: ranges } : {}) });
+    compileChecks({ table, columns, checks: defs, ...(input.ledger ? { ledger: input.ledger } : {}), ...(ranges ? { keyRanges: ranges } : {}), ...(olderCopies ? { olderCopies } : {}) });
   const compiled = compile(checks, keyRanges);
   await bindCompiled(conn, compiled, input.target);
   // Checks judged alone (after a run-time failure, such as a key outside the range read) count
@@ -161,7 +187,7 @@ export async function countChecks(input: CountInput): Promise<Counts> {
   for (const check of alone ? [] : compiled.checks) {
     const { failing, recount } = check;
     if (recount === undefined || failing === undefined || !(Number(row[failing] ?? 0) > 0)) continue;
-    const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, table, columns) : undefined;
+    const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, rowsJudgedBy(check.def, table, olderCopies), columns) : undefined;
     // The recount groups by the key: with DuckDB's perfect hash aggregate when the key is narrow.
     const key = check.def.kind === 'unique' ? check.def.columns.map(columnLookup(columns)) : [];
     const recounted = await withPerfectGroupBy(conn, key, keyRanges ?? new Map(), () =>
@@ -170,7 +196,7 @@ export async function countChecks(input: CountInput): Promise<Counts> {
     row[failing] = recounted?.failing ?? 0;
     if (withSamples !== undefined) samples.set(check.def.name, (recounted?.samples ?? []).map(parseDuckJsonRow));
   }
-  return { compiled, row, broken, samples };
+  return { compiled, row, broken, samples, ...(olderCopies ? { olderCopies } : {}) };
 }
 
 /** Columns of the keys (unique checks, contract primary keys) made only of integers: the ones a bitmap may count. */

@@ -79,7 +79,7 @@ export interface GateResult {
   rowsChecked: number;
   /** Quality score 0–100 of this table for this run (see `describeScore`); null without checks. */
   score: number | null;
-  /** The compiled one-pass query, for "show SQL". */
+  /** The compiled one-pass query, for "show SQL" (after the statements that marked older copies, when a dedup set any aside). */
   sql: string;
   /** The statements that moved rows into quarantine, when any moved. */
   quarantineSql?: string;

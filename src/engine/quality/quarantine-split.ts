@@ -1,6 +1,8 @@
 // Splits the rows that failed quarantine checks off a staged result, in one transaction:
 //   1. one statement copies them into a temp table, with the names of every row-level check each
 //      failed (`_failed_checks`); duplicate keys are found by row id, ranking only repeated keys;
+//      older copies a keep_latest dedup set aside (older-copies.ts) are held for that dedup only,
+//      the other checks name only the rows left;
 //   2. a held row identical to a newly quarantined one (lineage aside) is replaced, so re-running a
 //      model or a new delivery of the same bad row does not pile up copies of it;
 //   3. the rows go into quarantine.<layer>_<model>, each with the fingerprint of its values (so a
@@ -9,6 +11,7 @@ import type { ColumnInfo, SqlConnection } from '../db/connection.js';
 import { ident, literal, sqlValue } from '../db/sql.js';
 import { isLineageColumn } from '../ingest/lineage.js';
 import { columnLookup, type CompiledCheck } from './compile.js';
+import { keptCondition, type OlderCopies } from './older-copies.js';
 import { ensureQuarantineTable, quarantineTable, rowFingerprintSql } from './quarantine-table.js';
 import { uniqueFailuresSql } from './row-conditions.js';
 
@@ -24,6 +27,8 @@ export interface SplitInput {
   rowChecks: readonly CompiledCheck[];
   /** The quarantine checks whose failing rows move (a subset of `rowChecks`). */
   quarantineChecks: readonly CompiledCheck[];
+  /** Older copies marked by the evaluation: their dedups hold them; the other checks judge the rest. */
+  olderCopies?: Pick<OlderCopies, 'table' | 'counts'>;
 }
 
 export interface SplitResult {
@@ -53,15 +58,21 @@ export function splitStatements(input: Omit<SplitInput, 'conn'>): string[] {
   const column = columnLookup(input.columns);
   const ctes: string[] = [];
   const failsOf = new Map<CompiledCheck, string>();
+  const copies = input.olderCopies;
+  // The rows every check but the dedups judges, with their row ids for the unique checks.
+  const kept = copies ? `(SELECT rowid AS __ingot_rowid, * FROM ${input.table} WHERE ${keptCondition(copies)}) AS kept` : input.table;
   for (const c of input.rowChecks) {
-    if (c.def.kind === 'unique') {
+    if (copies?.counts.has(c.def.name) === true) {
+      failsOf.set(c, `__ingot_rowid IN (SELECT __ingot_rowid FROM ${copies.table} WHERE __ingot_check = ${literal(c.def.name)})`);
+    } else if (c.def.kind === 'unique') {
       const name = ident(`__ingot_duplicates_${ctes.length + 1}`);
-      ctes.push(`${name} AS (${uniqueFailuresSql(c.def, input.table, column, input.columns, 'rowid AS __ingot_rowid')})`);
+      ctes.push(`${name} AS (${uniqueFailuresSql(c.def, kept, column, input.columns, copies ? '__ingot_rowid' : 'rowid AS __ingot_rowid')})`);
       failsOf.set(c, `__ingot_rowid IN (SELECT __ingot_rowid FROM ${name})`);
     } else {
-      failsOf.set(c, c.fails ?? 'FALSE');
+      failsOf.set(c, copies ? `(${c.fails ?? 'FALSE'}) AND NOT __ingot_older_copy` : (c.fails ?? 'FALSE'));
     }
   }
+  const olderCopyColumn = copies ? `rowid IN (SELECT __ingot_rowid FROM ${copies.table}) AS __ingot_older_copy, ` : '';
   const names = input.rowChecks.map((c) => `CASE WHEN ${failsOf.get(c) ?? 'FALSE'} THEN ${literal(c.def.name)} END`);
   const q = quarantineTable(input.layer, input.model);
   const modelColumns = input.columns.map((c) => ident(c.name)).join(', ');
@@ -70,7 +81,7 @@ export function splitStatements(input: Omit<SplitInput, 'conn'>): string[] {
 ${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT *, list_filter([
     ${names.join(',\n    ')}
   ], x -> x IS NOT NULL) AS _failed_checks
-FROM (SELECT rowid AS __ingot_rowid, * FROM ${input.table}) AS checked
+FROM (SELECT rowid AS __ingot_rowid, ${olderCopyColumn}* FROM ${input.table}) AS checked
 WHERE ${input.quarantineChecks.map((c) => failsOf.get(c) ?? 'FALSE').join('\n   OR ')}`,
     `DELETE FROM ${q} AS h USING ${MARKS} AS n
 WHERE h._released_at IS NULL AND ${sameRowSql('h', 'n', valueColumns(input.columns))}`,

@@ -1,8 +1,10 @@
 // The quality gate the pipeline runner calls between staging and publishing a model:
 //   1. fixes made in quarantine replace their originals in a rebuilt stage, and released
 //      quarantined rows go back into the staging table,
-//   2. every check runs in one pass (evaluate.ts),
-//   3. unless the gate says `error`, rows failing quarantine checks move to
+//   2. the older copies keep_latest dedups set aside are marked (older-copies.ts), and every check
+//      runs in one pass (evaluate.ts): the dedups over every staged row, the other checks over
+//      the rows the model would publish (older copies left out),
+//   3. unless the gate says `error`, older copies and rows failing quarantine checks move to
 //      quarantine.<layer>_<model>, released rows are stamped re-processed (or, with
 //      deferReprocessedMark, left for the caller to stamp when it publishes) and anomaly metrics
 //      join the history,
@@ -17,8 +19,9 @@ import { recordMetrics } from './anomaly.js';
 import { locateChecks, type CheckPosition } from './check-positions.js';
 import { ROW_LEVEL_KINDS } from './check-schema.js';
 import type { CompiledCheck } from './compile.js';
-import { evaluateChecks, type Evaluation } from './evaluate.js';
+import { evaluateChecks, rowsJudgedBy, type Evaluation } from './evaluate.js';
 import type { CheckResult, GateInput, GateResult } from './gate.js';
+import { dropOlderCopies } from './older-copies.js';
 import { parseChecks } from './parse-checks.js';
 import { logQuarantine, quarantineTable } from './quarantine-table.js';
 import { reapplyQuarantineFixes } from './quarantine-fixes.js';
@@ -52,6 +55,15 @@ async function positionsFor(input: GateInput): Promise<readonly CheckPosition[] 
  * Throws MODEL_INVALID (file:line, check) for a badly declared check.
  */
 export async function runQualityGate(input: GateInput): Promise<GateResult> {
+  try {
+    return await gateStage(input);
+  } finally {
+    // Left behind only if the connection is gone; the next gate on a connection replaces it anyway.
+    await dropOlderCopies(input.conn).catch(() => undefined);
+  }
+}
+
+async function gateStage(input: GateInput): Promise<GateResult> {
   const positions = await positionsFor(input);
   const defs = parseChecks(input.checks, { file: input.file, layer: input.layer, model: input.model, ...(positions ? { positions } : {}) });
   const { conn, layer, model, runId } = input;
@@ -69,11 +81,14 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
     checks: defs,
     runId,
     deferQuarantineSamples: true,
+    setAsideOlderCopies: true,
     ...(input.knownTables ? { knownTables: new Set(input.knownTables.map((t) => t.toLowerCase())) } : {}),
     ...(input.ledger ? { ledger: input.ledger } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
   });
   const outcome = gateOutcome(evaluation.results);
+  // Show SQL: the statements that marked the older copies, then the one pass that reads them.
+  const sql = evaluation.olderCopies ? `${evaluation.olderCopies.sql}\n\n${evaluation.compiled.sql}` : evaluation.compiled.sql;
   return conn.transaction(async (tx) => {
     let quarantined = 0;
     let superseded = 0;
@@ -90,7 +105,7 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
     const score = qualityScore(results);
     await recordCheckRun(
       tx,
-      { runId, mode: 'gate', layer, model, outcome, rowsChecked: evaluation.totalRows, quarantined, released, score, file: input.file, sql: evaluation.compiled.sql },
+      { runId, mode: 'gate', layer, model, outcome, rowsChecked: evaluation.totalRows, quarantined, released, score, file: input.file, sql },
       results,
     );
     return {
@@ -99,7 +114,7 @@ export async function runQualityGate(input: GateInput): Promise<GateResult> {
       released,
       rowsChecked: evaluation.totalRows,
       score,
-      sql: evaluation.compiled.sql,
+      sql,
       ...(quarantineSql !== undefined ? { quarantineSql } : {}),
       ...(input.deferReprocessedMark === true && restaged.through !== undefined && outcome !== 'error' ? { releasedThrough: restaged.through } : {}),
       results,
@@ -121,7 +136,7 @@ async function withSamples(conn: SqlConnection, input: GateInput, evaluation: Ev
     return { ...r, samples: await quarantinedSampleRows(conn, table, input.runId, r.name, evaluation.columns.map((c) => c.name)) };
   }
   const check = evaluation.compiled.checks.find((c) => c.def.name === r.name);
-  return check ? { ...r, samples: await sampleRows(conn, check, input.stagingTable, evaluation.columns) } : r;
+  return check ? { ...r, samples: await sampleRows(conn, check, rowsJudgedBy(check.def, input.stagingTable, evaluation.olderCopies), evaluation.columns) } : r;
 }
 
 async function quarantineFailingRows(conn: SqlConnection, input: GateInput, evaluation: Evaluation): Promise<{ quarantined: number; superseded: number; sql?: string }> {
@@ -137,6 +152,7 @@ async function quarantineFailingRows(conn: SqlConnection, input: GateInput, eval
     columns: evaluation.columns,
     rowChecks,
     quarantineChecks,
+    ...(evaluation.olderCopies ? { olderCopies: evaluation.olderCopies } : {}),
   });
 }
 
