@@ -89,13 +89,12 @@ async function previewInspected(
   try {
     const columns = withOverrides(inspected.columns, settings.columns ?? {});
     const rows = await conn.arrow(`SELECT * FROM ${inspected.relation(columns, rejects)} LIMIT ${limit}`, undefined, settings.signal ? { signal: settings.signal } : {});
-    const found = rejects
-      ? await conn
-          .all<{ line: number | null; start: number | null; column: string | null; error: string }>(
-            `SELECT line, line_byte_position::BIGINT AS start, column_name AS "column", error_message AS error FROM ${ident(rejects.errors)} ORDER BY line LIMIT 100`,
-          )
-          .catch(() => [])
-      : [];
+    // Rejects Ingot stored itself (malformed NDJSON lines) have no byte position: only DuckDB's are located.
+    const listRejects = (start: string) =>
+      conn.all<{ line: number | null; start: number | null; column: string | null; error: string }>(
+        `SELECT line, ${start} AS start, column_name AS "column", error_message AS error FROM ${ident(tables.errors)} ORDER BY line LIMIT 100`,
+      );
+    const found = rejects ? await listRejects('line_byte_position::BIGINT').catch(() => listRejects('NULL::BIGINT')).catch(() => []) : [];
     // DuckDB's line counts records; the file line differs after a quoted value that spans lines (as a load says it).
     const starts = found.flatMap((r) => (r.start === null ? [] : [Number(r.start)]));
     const located = inspected.locateRecords && starts.length > 0 ? await inspected.locateRecords(starts).catch(() => undefined) : undefined;

@@ -21,7 +21,7 @@ async function shop(): Promise<Connected> {
   await connected.host.workspace.db.withConnection((c) => c.run('CREATE TABLE bronze.orders AS SELECT range AS id, range * 2 AS amount FROM range(10)'));
   const files: Record<string, string> = {
     'silver/stg_orders.sql': STG,
-    'silver/stg_orders.yaml': 'description: Orders worth more than 3\nchecks:\n  - not_null: id\n  - unique: id\n',
+    'silver/stg_orders.yaml': 'description: Orders worth more than 3\nchecks:\n  - kind: not_null\n    column: id\n  - kind: unique\n    column: id\n',
     'gold/revenue.sql': REVENUE,
   };
   for (const [file, text] of Object.entries(files)) {
