@@ -4,6 +4,9 @@ import { IngotError } from '../../shared/errors.js';
 import type { ModelQuality } from './events.js';
 import type { ModelDef } from './model.js';
 
+/** Why `ingot check` would not show the rows a blocked run found. */
+export const PUBLISHED_UNCHANGED = '`ingot check` judges the published table, which this run left as it was';
+
 /** The quality gate said `error`: the model is not published (the runner says what that meant for other models). */
 export class QualityBlocked extends IngotError {
   constructor(
@@ -12,7 +15,8 @@ export class QualityBlocked extends IngotError {
     file: string,
   ) {
     super('QUALITY_FAILED', message, {
-      hint: 'Open the model\'s check results (`ingot check` or the Quality view) to see failing rows; fix the data or the model, then run again.',
+      // `ingot check` judges the published table, which a blocked run leaves as it was: it cannot show these rows.
+      hint: `The check's details on the Quality screen show sample failing rows (${PUBLISHED_UNCHANGED}); fix the data or the model, then run again.`,
       detail: { file },
     });
   }

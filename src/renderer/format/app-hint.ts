@@ -26,7 +26,7 @@ const RULES: readonly HintRule[] = [
   { pattern: /`ingot tables`/g, replacement: 'the Tables screen' },
   { pattern: /`ingot sql "DESCRIBE [^`]*"`/g, replacement: 'the table on the Tables screen' },
   { pattern: /`ingot preview`/g, replacement: 'Preview on the Ingest screen' },
-  { pattern: /\(`ingot check` or the Quality view\)/g, replacement: 'on the Quality screen' },
+  { pattern: / \(`ingot check` judges the published table, which this run left as it was\)/g, replacement: '' },
   { pattern: /`ingot quarantine [^`]*`/g, replacement: 'The Quality screen' },
   { pattern: /\(or `ingot runs`\) /g, replacement: '' },
   // Building and loading: the Runs and Ingest screens.

@@ -10,6 +10,8 @@ import { checkProjectName } from '../../../src/engine/export/dbt/project-files.j
 import { statementError } from '../../../src/engine/db/errors.js';
 import { triesToWrite } from '../../../src/engine/query/read-only.js';
 import { IngotError } from '../../../src/shared/errors.js';
+import type { ModelQuality } from '../../../src/engine/pipeline/events.js';
+import { PUBLISHED_UNCHANGED, QualityBlocked } from '../../../src/engine/pipeline/model-errors.js';
 
 const CLI = /`ingot |--[a-z]/;
 
@@ -23,6 +25,12 @@ function thrown(work: () => unknown): unknown {
 }
 
 describe('hints in the app', () => {
+  it('points a model its checks stopped at the Quality screen, without the CLI aside', () => {
+    const blocked = new QualityBlocked({} as ModelQuality, 'range(amount): 1 of 2 rows fail', 'models/silver/s.yaml');
+    expect(blocked.hint).toContain(PUBLISHED_UNCHANGED);
+    expect(errorDataOf(blocked).hint).toBe("The check's details on the Quality screen show sample failing rows; fix the data or the model, then run again.");
+  });
+
   it('puts the CLI commands of real engine errors as steps in the app', () => {
     const dbt = errorDataOf(thrown(() => checkProjectName('9 lives')));
     expect(dbt.hint).toMatch(/e\.g\. ingot_9_lives\.$/);
