@@ -52,6 +52,8 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
             }),
             outcome: run.outcome,
             quarantined: run.quarantined,
+            rowsChecked: run.rowsChecked,
+            held: (await listQuarantine(conn, run.layer, run.model, { limit: 0 })).held,
             checkedAt: run.checkedAt.toISOString(),
           });
         }

@@ -30,6 +30,10 @@ export const TableQualitySchema = z.object({
   /** The evaluation's verdict and when it ran (absent for tables never checked). */
   outcome: z.enum(['pass', 'warn', 'error']).optional(),
   quarantined: z.number().optional(),
+  /** Rows the evaluation judged: for an incremental run, only the rows that run took in. */
+  rowsChecked: z.number().optional(),
+  /** Rows held in the table's quarantine now, from every run so far. */
+  held: z.number().optional(),
   checkedAt: z.string().optional(),
 });
 export type TableQuality = z.infer<typeof TableQualitySchema>;

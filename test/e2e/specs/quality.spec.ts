@@ -22,6 +22,12 @@ test('shows each table\'s checks and quarantined rows, and released rows go back
   await shell.goTo('Quality');
   const quality = new QualityPage(shell.page);
   await expect(quality.tables.getByRole('button', { name: 'Checks of silver.stg_orders' })).toBeVisible();
+  // Each table says how many rows its last run checked and how many its quarantine holds now.
+  const listed = quality.tables.getByRole('row').filter({ has: shell.page.getByRole('button', { name: 'Checks of silver.stg_orders' }) });
+  await expect(quality.tables.getByRole('columnheader', { name: 'Rows checked' })).toBeVisible();
+  await expect(quality.tables.getByRole('columnheader', { name: 'Held now' })).toBeVisible();
+  await expect(listed.getByRole('cell').nth(3)).toHaveText(/^[1-9][\d,]*$/);
+  await expect(listed.getByRole('cell').nth(4)).toHaveText(/^[1-9][\d,]*$/);
   await quality.openTable('silver.stg_orders');
 
   const checks = quality.checks('silver.stg_orders');

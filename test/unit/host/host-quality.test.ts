@@ -43,7 +43,7 @@ describe('engine host: quality', () => {
     const { tables } = await api.quality({});
     expect(tables).toHaveLength(1);
     const orders = tables[0];
-    expect(orders).toMatchObject({ layer: 'silver', table: 'orders', quarantined: 2 });
+    expect(orders).toMatchObject({ layer: 'silver', table: 'orders', quarantined: 2, rowsChecked: 4, held: 2 });
     expect(orders?.score).toBeGreaterThan(0);
     expect(orders?.score).toBeLessThan(100);
     expect(orders?.checks.map((c) => [c.kind, c.severity, c.status, c.failingRows])).toEqual([
@@ -73,6 +73,8 @@ describe('engine host: quality', () => {
 
     const released = await api.releaseQuarantine({ layer: 'silver', model: 'orders', filter: 'order_id = 3' });
     expect(released.released).toBe(1);
+    // The list says what the quarantine holds now, next to what the last run quarantined.
+    expect((await api.quality({})).tables[0]).toMatchObject({ quarantined: 2, held: 1 });
     expect(await api.quarantineSummary({ layer: 'silver', model: 'orders' })).toMatchObject({ held: 1, released: 1 });
     expect((await api.releaseQuarantine({ layer: 'silver', model: 'orders' })).released).toBe(1);
     expect(await api.quarantineSummary({ layer: 'silver', model: 'orders' })).toMatchObject({ held: 0, released: 2 });

@@ -1,5 +1,6 @@
-// Every checked table, worst first: its score, verdict, how its checks went and how many rows
-// were quarantined; one click opens its checks.
+// Every checked table, worst first: its score, verdict, how its checks went over how many rows
+// (for an incremental run, only the rows it took in), and how many rows its quarantine holds now,
+// from every run so far; one click opens its checks.
 import type { TableQuality } from '../../../shared/api/index.js';
 import { formatCount } from '../../format/numbers.js';
 import { formatAgo } from '../../format/time.js';
@@ -16,7 +17,8 @@ export function QualityTableList({ tables, selected, onSelect }: { tables: reado
             <th scope="col">Score</th>
             <th scope="col">Verdict</th>
             <th scope="col">Checks</th>
-            <th scope="col">Quarantined</th>
+            <th scope="col">Rows checked</th>
+            <th scope="col">Held now</th>
             <th scope="col">Checked</th>
           </tr>
         </thead>
@@ -36,7 +38,8 @@ export function QualityTableList({ tables, selected, onSelect }: { tables: reado
                   <span className={outcomePill(t.outcome)}>{outcomeLabel(t.outcome)}</span>
                 </td>
                 <td>{failing === 0 ? `${t.checks.length} passed` : `${failing} of ${t.checks.length} not passed`}</td>
-                <td className="num">{formatCount(t.quarantined ?? 0)}</td>
+                <td className="num">{t.rowsChecked === undefined ? '—' : formatCount(t.rowsChecked)}</td>
+                <td className="num">{formatCount(t.held ?? 0)}</td>
                 <td>{t.checkedAt ? formatAgo(t.checkedAt) : '—'}</td>
               </tr>
             );
