@@ -12,7 +12,7 @@ import { selectModels } from '../pipeline/selection.js';
 import { tablePage } from '../query/table-page.js';
 import { QUARANTINE_READABLE_COLUMNS, quarantineExists, QUARANTINE_SCHEMA, quarantineTableName } from '../quality/quarantine-table.js';
 import { latestCheckRuns, storedCheckResults } from '../quality/results-store.js';
-import { listQuarantine } from '../quality/quarantine-list.js';
+import { listQuarantine, quarantineCounts } from '../quality/quarantine-list.js';
 import { releaseQuarantined } from '../quality/quarantine-release.js';
 import { fixQuarantinedRow } from '../quality/quarantine-edit.js';
 import { activeRun } from '../pipeline/run-lock.js';
@@ -53,7 +53,7 @@ export function qualityHandlers(ctx: HostContext): Pick<EngineHandlers, 'quality
             outcome: run.outcome,
             quarantined: run.quarantined,
             rowsChecked: run.rowsChecked,
-            held: (await listQuarantine(conn, run.layer, run.model, { limit: 0 })).held,
+            held: (await quarantineCounts(conn, run.layer, run.model)).held,
             checkedAt: run.checkedAt.toISOString(),
           });
         }

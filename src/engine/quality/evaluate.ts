@@ -184,12 +184,13 @@ export async function countChecks(input: CountInput): Promise<Counts> {
   // exactly with GROUP BY.
   const { row, broken, alone } = await runOnePass(conn, compiled, (defs) => compile(defs).sql, input.signal);
   const samples = new Map<string, Record<string, unknown>[]>();
+  const column = columnLookup(columns);
   for (const check of alone ? [] : compiled.checks) {
     const { failing, recount } = check;
     if (recount === undefined || failing === undefined || !(Number(row[failing] ?? 0) > 0)) continue;
     const withSamples = input.wantsSamples?.(check.def) === true ? countWithSamplesSql(check, rowsJudgedBy(check.def, table, olderCopies), columns) : undefined;
     // The recount groups by the key: with DuckDB's perfect hash aggregate when the key is narrow.
-    const key = check.def.kind === 'unique' ? check.def.columns.map(columnLookup(columns)) : [];
+    const key = check.def.kind === 'unique' ? check.def.columns.map(column) : [];
     const recounted = await withPerfectGroupBy(conn, key, keyRanges ?? new Map(), () =>
       conn.one<{ failing: unknown; samples?: string[] | null }>(withSamples ?? recount, undefined, options),
     );

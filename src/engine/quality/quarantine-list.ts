@@ -27,6 +27,24 @@ export interface ListOptions {
   includeReleased?: boolean;
 }
 
+export type QuarantineCounts = Pick<QuarantineListing, 'held' | 'released' | 'reprocessed'>;
+
+/** How many rows of `layer.model`'s quarantine are held, released and re-processed (all 0 without a quarantine table). */
+export async function quarantineCounts(conn: SqlConnection, layer: string, model: string): Promise<QuarantineCounts> {
+  return (await quarantineExists(conn, layer, model)) ? countsOf(conn, quarantineTable(layer, model)) : { held: 0, released: 0, reprocessed: 0 };
+}
+
+/** The counts of an existing quarantine table. */
+async function countsOf(conn: SqlConnection, table: string): Promise<QuarantineCounts> {
+  const counts = await conn.one<{ held: number; released: number; reprocessed: number }>(
+    `SELECT count(*) FILTER (WHERE _released_at IS NULL) AS held,
+            count(*) FILTER (WHERE _released_at IS NOT NULL AND _reprocessed_run_id IS NULL) AS released,
+            count(*) FILTER (WHERE _reprocessed_run_id IS NOT NULL) AS reprocessed
+     FROM ${table}`,
+  );
+  return { held: Number(counts?.held ?? 0), released: Number(counts?.released ?? 0), reprocessed: Number(counts?.reprocessed ?? 0) };
+}
+
 /** Lists the quarantine of `layer.model` with its reasons. */
 export async function listQuarantine(conn: SqlConnection, layer: string, model: string, options: ListOptions = {}): Promise<QuarantineListing> {
   const name = `quarantine.${quarantineTableName(layer, model)}`;
@@ -34,12 +52,7 @@ export async function listQuarantine(conn: SqlConnection, layer: string, model: 
     return { table: name, exists: false, held: 0, released: 0, reprocessed: 0, reasons: [], columns: [], rows: [] };
   }
   const table = quarantineTable(layer, model);
-  const counts = await conn.one<{ held: number; released: number; reprocessed: number }>(
-    `SELECT count(*) FILTER (WHERE _released_at IS NULL) AS held,
-            count(*) FILTER (WHERE _released_at IS NOT NULL AND _reprocessed_run_id IS NULL) AS released,
-            count(*) FILTER (WHERE _reprocessed_run_id IS NOT NULL) AS reprocessed
-     FROM ${table}`,
-  );
+  const counts = await countsOf(conn, table);
   const reasons = await conn.all<{ check: string; rows: number }>(
     `SELECT c AS "check", count(*) AS rows FROM (SELECT unnest(_failed_checks) AS c FROM ${table} WHERE _released_at IS NULL)
      GROUP BY c ORDER BY rows DESC, c`,
@@ -52,9 +65,7 @@ export async function listQuarantine(conn: SqlConnection, layer: string, model: 
   return {
     table: name,
     exists: true,
-    held: counts?.held ?? 0,
-    released: counts?.released ?? 0,
-    reprocessed: counts?.reprocessed ?? 0,
+    ...counts,
     reasons,
     columns: await conn.describe(`SELECT ${QUARANTINE_READABLE_COLUMNS} FROM ${table}`),
     rows: rows.map((r) => parseDuckJsonRow(r.j)),
